@@ -1,0 +1,7 @@
+// The command table. Each command lives in its own file and validates only the settings it uses.
+export interface Command {
+  summary: string;
+  run(argv: string[]): Promise<number>;
+}
+
+export const commands: Record<string, Command> = {};
