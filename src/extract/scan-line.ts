@@ -63,11 +63,11 @@ export function normaliseLine(line: string): string {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
-const NUMBER = /(\d{1,3}(?: \d{3})+|\d+)(?:([.,])(\d+))?/gu;
+// A number starts after a non-word character or right after a glued label ("лс123456"); "т1" is a word.
+const NUMBER = /(?<=^|[^\p{L}\p{N}]|(?<![\p{L}])(?:лс|л\/с|ls|no|n))(\d{1,3}(?: \d{3})+|\d+)(?:([.,])(\d+))?/gu;
 const JOINABLE_SEPARATOR = /^[ \-/.]{1,2}$/;
 const UNIT_AFTER = /^\s*(?:квт\p{L}*|кв?т\.?ч|kwh|гкал\p{L}*|gcal)/u;
 const ZONE_AFTER = /^\s*[(\-–—:]?\s*(день|дневн\p{L}*|дн\.?|ночь|ночн\p{L}*|ноч\.?|т1|т2|т3|t1|t2|t3|пик\p{L}*|полупик\p{L}*)(?![\p{L}\p{N}])/u;
-const GLUED_LABEL = /(?:лс|л\/с|№|n|no|ls)$/u;
 const CURRENT_WORD = /текущ|сейчас|теперь|на сегодня|нынешн/u;
 
 const ZONE_OF: Record<string, Zone> = {
@@ -87,7 +87,11 @@ const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.e
 
 /** Registry identifiers: the longest run of up to 4 words (joined by at most 2 of " -/.") that the registry knows. */
 function findIdentifiers(norm: string, raw: string, line: number, lookup: IdentifierLookup): Item[] {
-  const words = [...norm.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const words = [...norm.matchAll(WORD)].map((m) => {
+    // "лс2700123456": the glued label is not part of the identifier.
+    const glued = /^(?:лс|ls|no|n)(?=\d)/u.exec(m[0]);
+    return { start: m.index + (glued ? glued[0].length : 0), end: m.index + m[0].length };
+  });
   const items: Item[] = [];
   for (let i = 0; i < words.length; i++) {
     let found: Item | null = null;
@@ -174,9 +178,7 @@ export function scanLine(raw: string, line: number, lookup: IdentifierLookup): I
     const start = m.index, end = start + m[0].length;
     if (taken.some((t) => overlaps(t, { start, end }))) continue;
     // Digits glued to letters belong to a word (serial, model, "т1"), unless the letters are a label ("лс123").
-    const before = norm.slice(0, start).match(/[\p{L}/№]+$/u)?.[0] ?? '';
     const after = norm.slice(end).match(/^\p{L}+/u)?.[0] ?? '';
-    if (before && !GLUED_LABEL.test(before)) continue;
     if (after && !UNIT_AFTER.test(norm.slice(end)) && !zoneOfWord(after)) continue;
 
     const intText = m[1]!.replace(/ /g, '');

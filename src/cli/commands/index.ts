@@ -1,7 +1,10 @@
+import { dryRun } from './dry-run.js';
 // The command table. Each command lives in its own file and validates only the settings it uses.
 export interface Command {
   summary: string;
   run(argv: string[]): Promise<number>;
 }
 
-export const commands: Record<string, Command> = {};
+export const commands: Record<string, Command> = {
+  'dry-run': dryRun,
+};

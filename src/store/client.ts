@@ -1,0 +1,8 @@
+// The Prisma client types the repositories are written against. Both generated clients expose the
+// same model API; typing everything with the SQLite client keeps the code to what both providers
+// support (no `mode: 'insensitive'`, no `skipDuplicates`, no native types).
+import type { Prisma, PrismaClient } from './generated/sqlite/client.js';
+
+export type Client = PrismaClient;
+/** The client or an interactive transaction: every repository works on either. */
+export type Db = PrismaClient | Prisma.TransactionClient;

@@ -1,0 +1,105 @@
+// openStore(DATABASE_URL) → the repositories over the right Prisma client (SQLite or PostgreSQL).
+// Opening refuses a database that lacks any committed migration, so no command runs on an old schema.
+import { existsSync } from 'node:fs';
+import { auditRepo, type AuditRepo } from './audit.js';
+import type { Client, Db } from './client.js';
+import { postgresAdapterFactory, sqliteAdapterFactory } from './driver-adapters.js';
+import { MIGRATE_HINT, StoreError, asStoreError, guarded } from './errors.js';
+import { messagesRepo, type MessagesRepo } from './messages.js';
+import { migrationNames } from './migrate.js';
+import { providerOf, sqliteFilePath, type Provider } from './providers.js';
+import { readingsRepo, type ReadingsRepo } from './readings.js';
+import { registryRepo, type RegistryRepo } from './registry.js';
+
+export interface Repos {
+  registry: RegistryRepo;
+  messages: MessagesRepo;
+  readings: ReadingsRepo;
+  audit: AuditRepo;
+}
+
+export interface Store extends Repos {
+  readonly provider: Provider;
+  /** Runs `fn` in one database transaction; the repositories it receives write inside it. */
+  transaction<T>(fn: (tx: Repos) => Promise<T>, options?: { timeoutMs?: number }): Promise<T>;
+  close(): Promise<void>;
+}
+
+function repos(db: Db): Repos {
+  return {
+    registry: guarded(registryRepo(db)),
+    messages: guarded(messagesRepo(db)),
+    readings: guarded(readingsRepo(db)),
+    audit: guarded(auditRepo(db)),
+  };
+}
+
+async function createClient(provider: Provider, databaseUrl: string): Promise<Client> {
+  try {
+    // Only the client in use is loaded (each brings its own query compiler). Both have the same
+    // model API, so the PostgreSQL one is typed as the SQLite one (see client.ts).
+    if (provider === 'sqlite') {
+      const { PrismaClient } = await import('./generated/sqlite/client.js');
+      return new PrismaClient({ adapter: sqliteAdapterFactory(databaseUrl, { mustExist: true }) });
+    }
+    const { PrismaClient } = await import('./generated/postgres/client.js');
+    return new PrismaClient({ adapter: postgresAdapterFactory(databaseUrl) }) as unknown as Client;
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') {
+      throw new StoreError('STORE_CLIENT_MISSING', 'the Prisma client is not generated: run `npm run db -- generate`', { cause: e });
+    }
+    throw new StoreError('STORE_UNAVAILABLE', `cannot open the database: ${(e as Error).message}`, { cause: e });
+  }
+}
+
+async function assertMigrated(client: Client, provider: Provider): Promise<void> {
+  let rows: { migration_name: string; finished_at: unknown; rolled_back_at: unknown }[];
+  try {
+    rows = await client.$queryRawUnsafe('SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations');
+  } catch (e) {
+    const message = String((e as Error).message);
+    if (/_prisma_migrations/.test(message)) {
+      throw new StoreError('STORE_NOT_MIGRATED', `the database has no migrations applied: ${MIGRATE_HINT}`, { cause: e });
+    }
+    throw new StoreError('STORE_UNAVAILABLE', `cannot reach the database: ${message.trim()}`, { cause: e });
+  }
+  const failed = rows.filter((r) => r.finished_at === null && r.rolled_back_at === null).map((r) => r.migration_name);
+  if (failed.length > 0) {
+    throw new StoreError('STORE_NOT_MIGRATED', `migration ${failed.join(', ')} failed part-way; fix the database, then ${MIGRATE_HINT}`);
+  }
+  const applied = new Set(rows.filter((r) => r.finished_at !== null && r.rolled_back_at === null).map((r) => r.migration_name));
+  const pending = (await migrationNames(provider)).filter((name) => !applied.has(name));
+  if (pending.length > 0) {
+    throw new StoreError('STORE_NOT_MIGRATED', `the database lacks migration(s) ${pending.join(', ')}: ${MIGRATE_HINT}`);
+  }
+}
+
+export async function openStore(databaseUrl: string): Promise<Store> {
+  const provider = providerOf(databaseUrl);
+  if (provider === 'sqlite' && !existsSync(sqliteFilePath(databaseUrl))) {
+    throw new StoreError('STORE_NOT_MIGRATED', `database file ${sqliteFilePath(databaseUrl)} does not exist: ${MIGRATE_HINT}`);
+  }
+  const client = await createClient(provider, databaseUrl);
+  try {
+    await assertMigrated(client, provider);
+    // WAL lets the web UI read while intake writes (the setting is kept in the file).
+    if (provider === 'sqlite') await client.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+  } catch (e) {
+    await client.$disconnect().catch(() => undefined);
+    throw asStoreError(e);
+  }
+  return {
+    provider,
+    ...repos(client),
+    async transaction(fn, options = {}) {
+      try {
+        return await client.$transaction((tx) => fn(repos(tx)), { timeout: options.timeoutMs ?? 60_000, maxWait: 30_000 });
+      } catch (e) {
+        throw asStoreError(e);
+      }
+    },
+    async close() {
+      await client.$disconnect();
+    },
+  };
+}

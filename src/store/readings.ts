@@ -1,0 +1,75 @@
+// Readings recorded from messages (text or photo) or entered by a clerk.
+import type { ReadingSource, ZoneValues } from '../domain/types.js';
+import type { Db } from './client.js';
+import { uniqueViolation } from './errors.js';
+import { toBigInt, toNumber } from './registry.js';
+
+export type ReadingStatus = 'effective' | 'superseded';
+
+export interface NewReading extends ZoneValues {
+  messageId: number | null;
+  meterId: number;
+  accountNumber: string;
+  meterSerial: string;
+  source: ReadingSource;
+  /** YYYY-MM */
+  period: string;
+  /** "intake" or a clerk's login */
+  createdBy: string;
+}
+
+export interface StoredReading extends NewReading {
+  id: number;
+  status: ReadingStatus;
+  supersededById: number | null;
+  createdAt: Date;
+}
+
+export type InsertReadingResult =
+  | { ok: true; id: number }
+  /** This message already stored a reading of this meter (a replay). */
+  | { ok: false; reason: 'duplicate'; existingId: number | null };
+
+type Row = Omit<StoredReading, 'source' | 'status' | 't1' | 't2' | 't3'> & {
+  source: string; status: string; t1: bigint | null; t2: bigint | null; t3: bigint | null;
+};
+
+const toReading = (r: Row): StoredReading => ({
+  ...r, t1: toNumber(r.t1), t2: toNumber(r.t2), t3: toNumber(r.t3),
+  source: r.source as ReadingSource, status: r.status as ReadingStatus,
+});
+
+export function readingsRepo(db: Db) {
+  return {
+    async insert(input: NewReading): Promise<InsertReadingResult> {
+      try {
+        const row = await db.reading.create({
+          data: { ...input, t1: toBigInt(input.t1), t2: toBigInt(input.t2), t3: toBigInt(input.t3) },
+          select: { id: true },
+        });
+        return { ok: true, id: row.id };
+      } catch (e) {
+        if (!uniqueViolation(e)) throw e;
+        const existing = input.messageId === null ? null
+          : await db.reading.findFirst({ where: { messageId: input.messageId, meterId: input.meterId }, select: { id: true } });
+        return { ok: false, reason: 'duplicate', existingId: existing?.id ?? null };
+      }
+    },
+
+    async ofMessage(messageId: number): Promise<StoredReading[]> {
+      return (await db.reading.findMany({ where: { messageId }, orderBy: { id: 'asc' } })).map(toReading);
+    },
+
+    /** Effective readings of a meter for a period, oldest first. */
+    async effective(meterId: number, period: string): Promise<StoredReading[]> {
+      return (await db.reading.findMany({ where: { meterId, period, status: 'effective' }, orderBy: { id: 'asc' } })).map(toReading);
+    },
+
+    /** Marks `oldId` as replaced by `newId` (a correction for the same meter and period). */
+    async supersede(oldId: number, newId: number): Promise<void> {
+      await db.reading.update({ where: { id: oldId }, data: { status: 'superseded', supersededById: newId } });
+    },
+  };
+}
+
+export type ReadingsRepo = ReturnType<typeof readingsRepo>;
