@@ -46,13 +46,13 @@ export function scoreCorpus(names: string[], expected: Map<string, ExpectedFile>
   for (const name of names) {
     const exp = expected.get(name);
     const got = lines.get(name);
+    if (exp?.decision === 'accept') truthAccepts++;
     if (!exp || !got) {
       missing++;
       mismatches.push(`MISSING ${name}: ${!exp ? 'no expected.json' : 'no dry-run line'}`);
       continue;
     }
     const readingsOk = sameReadings(got.readings ?? [], exp.readings ?? []);
-    if (exp.decision === 'accept') truthAccepts++;
     if (got.decision === 'accept') {
       if (exp.decision === 'accept' && readingsOk) correctAccepts++;
       else wrongAccepts++;

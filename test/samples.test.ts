@@ -1,0 +1,64 @@
+// Every labelled sample through the whole pipeline (MIME → text → extraction → registry rules → decision),
+// in-process with the same code as `cli dry-run`; plus the held-out corpus, which must never produce a
+// wrong accept or an ignore mismatch.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadSettings, PROJECT_ROOT, RULE_SETTINGS } from '../src/config.js';
+import { evaluateMessage } from '../src/intake/evaluate-message.js';
+import { decisionRules, parseLimits } from '../src/intake/rules-from-settings.js';
+import { parseRegistryCsv } from '../src/registry/parse-registry-csv.js';
+import { RegistryIndex } from '../src/validate/registry-index.js';
+import { sameReadings, type ExpectedFile } from '../src/cli/score-corpus.js';
+
+const settings = loadSettings(RULE_SETTINGS, {});
+const rules = decisionRules(settings);
+const limits = parseLimits(settings);
+
+function corpus(dir: string) {
+  const registry = parseRegistryCsv(readFileSync(path.join(dir, 'registry.csv'), 'utf8'));
+  expect(registry.errors).toEqual([]);
+  const index = new RegistryIndex(registry.meters);
+  const cases = readdirSync(dir).filter((f) => f.endsWith('.eml')).sort().map((name) => {
+    const expected = JSON.parse(readFileSync(path.join(dir, name.replace(/\.eml$/, '.expected.json')), 'utf8')) as ExpectedFile;
+    return { name, expected };
+  });
+  const run = (name: string) => evaluateMessage(readFileSync(path.join(dir, name)), {
+    registry: index, rules, limits, nowOverride: null, now: new Date('2026-11-22T00:00:00Z'),
+  });
+  return { cases, run };
+}
+
+const samplesDir = path.join(PROJECT_ROOT, 'samples');
+const samples = corpus(samplesDir);
+
+describe('samples/', () => {
+  it('has at least 80 labelled messages', () => {
+    expect(samples.cases.length).toBeGreaterThanOrEqual(80);
+  });
+
+  it.each(samples.cases)('$name → $expected.decision', async ({ name, expected }) => {
+    const { decision } = await samples.run(name);
+    const got = { decision: decision.decision, readings: decision.readings };
+    if (expected.decision === 'accept' || decision.decision === 'accept') {
+      expect(got).toEqual({ decision: expected.decision, readings: expect.anything() });
+      expect(sameReadings(decision.readings, expected.readings)).toBe(true);
+    } else {
+      expect(got.decision).toBe(expected.decision);
+    }
+    if (decision.decision !== 'accept') expect(decision.reasons.length).toBeGreaterThan(0);
+  });
+});
+
+const holdoutDir = path.join(PROJECT_ROOT, 'test/corpora/holdout');
+describe.runIf(existsSync(path.join(holdoutDir, 'registry.csv')))('held-out corpus', () => {
+  const holdout = corpus(holdoutDir);
+  it.each(holdout.cases)('$name: no wrong accept, no ignore mismatch', async ({ name, expected }) => {
+    const { decision } = await holdout.run(name);
+    if (decision.decision === 'accept') {
+      expect(expected.decision).toBe('accept');
+      expect(sameReadings(decision.readings, expected.readings)).toBe(true);
+    }
+    expect(decision.decision === 'ignore').toBe(expected.decision === 'ignore');
+  });
+});
