@@ -1,7 +1,9 @@
 // From a message's subject and new text to records: one per meter (or account) the sender reported on,
 // with the values that belong to it. Pure: the registry is only consulted to recognise identifiers.
 import type { MeterKind } from '../domain/types.js';
+import { normaliseSerial } from '../domain/serial.js';
 import { KIND_HINTS, REPLY_SUBJECT } from './lexicon.js';
+import { rewriteTables } from './rewrite-tables.js';
 import { normaliseLine, scanLine, type IdentifierLookup, type Item, type MeterRef, type ValueItem } from './scan-line.js';
 
 export type { IdentifierLookup, MeterRef, ValueItem } from './scan-line.js';
@@ -47,17 +49,27 @@ export const MAX_SCAN_CHARS = 200_000;
 export function extractReadings(input: ExtractInput, lookup: IdentifierLookup): Extraction {
   const isReply = REPLY_SUBJECT.test(input.subject);
   const subject = input.subject.replace(REPLY_SUBJECT, '');
-  const bodyLines = input.text.slice(0, MAX_SCAN_CHARS).split(/\r?\n/);
+  const bodyLines = rewriteTables(input.text.slice(0, MAX_SCAN_CHARS).split(/\r?\n/));
   const lines = [subject, ...bodyLines];
-  const items: Item[] = [];
+  let items: Item[] = [];
   lines.forEach((line, i) => {
     if (line.trim() !== '' && /\d/.test(line)) items.push(...scanLine(line, i, lookup));
   });
-  // The subject's numbers count only when the body has none (a reply's subject may carry old ones;
-  // "Показания 12345" in both places is one reading).
-  const bodyHasValues = items.some((it) => it.type === 'value' && it.line > 0);
-  const usable = items.filter((it) => !(it.line === 0 && it.type === 'value' && (bodyHasValues || isReply)));
-  return groupItems(usable, lines);
+  // A reply's subject may carry old numbers: only its identifiers count. Otherwise the subject's values count
+  // unless the body repeats them ("Показания 12345" in both places is one reading; different ones conflict).
+  const bodyValues = new Set(items.filter((it) => it.type === 'value' && it.line > 0).map((it) => (it as ValueItem).value));
+  const subjectValues = items.filter((it): it is ValueItem => it.type === 'value' && it.line === 0);
+  if (isReply || (bodyValues.size > 0 && subjectValues.every((v) => bodyValues.has(v.value)))) {
+    items = items.filter((it) => !(it.type === 'value' && it.line === 0));
+  } else if (bodyValues.size > 0) {
+    // Beside a body with values, only a subject value right after its label is a reading ("Показания 8391");
+    // "Показания ИПУ Пушкина 54" names a house.
+    items = items.filter((it) => !(it.type === 'value' && it.line === 0 && !it.tight));
+  }
+  // "Счётчик СО-505" in the subject and "СО-505 1187345" in the body: a part of a known identifier is not another one.
+  const known = items.filter((it) => it.type === 'meter' || it.type === 'account').map((it) => normaliseSerial((it as { raw: string }).raw));
+  items = items.filter((it) => it.type !== 'unknown_id' || !known.some((k) => k.includes(normaliseSerial(it.raw))));
+  return groupItems(items, lines);
 }
 
 function headKey(h: Head): string {

@@ -20,8 +20,8 @@ export interface MeterRef {
 }
 
 export type Item =
-  | { type: 'account'; account: string; line: number; start: number; end: number }
-  | { type: 'meter'; refs: MeterRef[]; line: number; start: number; end: number }
+  | { type: 'account'; account: string; raw: string; line: number; start: number; end: number }
+  | { type: 'meter'; refs: MeterRef[]; raw: string; line: number; start: number; end: number }
   | { type: 'unknown_id'; label: 'account' | 'meter' | 'id' | null; raw: string; line: number; start: number; end: number }
   | ValueItem;
 
@@ -36,6 +36,8 @@ export interface ValueItem {
   zone: Zone | null;
   /** True when a word such as "показания", a zone or a unit stands by it. */
   labelled: boolean;
+  /** True when its label stands right before it ("Показания: 8391"), with nothing but punctuation between. */
+  tight: boolean;
   line: number;
   start: number;
   end: number;
@@ -108,8 +110,8 @@ function findIdentifiers(norm: string, raw: string, line: number, lookup: Identi
       const account = /^\d+$/.test(key) ? lookup.account(key) : null;
       let refs = lookup.meters(key);
       if (refs.length === 0 && /^\d{6,}$/.test(key)) refs = lookup.metersByDigits(key);
-      if (account && refs.length === 0) found = { type: 'account', account, line, start: first.start, end: last.end };
-      else if (refs.length > 0) found = { type: 'meter', refs, line, start: first.start, end: last.end };
+      if (account && refs.length === 0) found = { type: 'account', account, raw: text, line, start: first.start, end: last.end };
+      else if (refs.length > 0) found = { type: 'meter', refs, raw: text, line, start: first.start, end: last.end };
       if (found) i = j;
     }
     if (found) items.push(found);
@@ -144,7 +146,7 @@ function findExclusions(norm: string, keep: Span[]): (Span & { reason: ExcludeRu
 /** The text between two offsets is one clause: no sentence break and not too long. */
 function sameClause(norm: string, from: number, to: number): boolean {
   const gap = norm.slice(from, to);
-  return gap.length <= 48 && !/[;!?]|[.,](?=\s|$)|\s-\s/u.test(gap.replace(/\d[.,]\d/g, '00'));
+  return gap.length <= 48 && !/[;!?]|[.,](?=\s|$)/u.test(gap.replace(/\d[.,]\d/g, '00'));
 }
 
 export function scanLine(raw: string, line: number, lookup: IdentifierLookup): Item[] {
@@ -222,8 +224,10 @@ export function scanLine(raw: string, line: number, lookup: IdentifierLookup): I
       items.push({ type: 'unknown_id', label: null, raw: raw.slice(start, end), line, start, end });
       continue;
     }
+    const tight = !!label && (label.kind === 'value' || label.kind === 'zone') && /^[\s:=\-–—]*$/u.test(norm.slice(label.end, start));
     items.push({
       type: 'value',
+      tight,
       value: Number(intText),
       split: groups.length > 1 ? groups.map(Number) : null,
       significantDigits: intText.replace(/^0+(?=\d)/, '').length,
