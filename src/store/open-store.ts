@@ -61,7 +61,8 @@ async function assertMigrated(client: Client, provider: Provider): Promise<void>
     if (/_prisma_migrations/.test(message)) {
       throw new StoreError('STORE_NOT_MIGRATED', `the database has no migrations applied: ${MIGRATE_HINT}`, { cause: e });
     }
-    throw new StoreError('STORE_UNAVAILABLE', `cannot reach the database: ${message.trim()}`, { cause: e });
+    const detail = message.split('\n').map((l) => l.trim()).filter(Boolean).pop() ?? message;
+    throw new StoreError('STORE_UNAVAILABLE', `cannot reach the database: ${detail}`, { cause: e });
   }
   const failed = rows.filter((r) => r.finished_at === null && r.rolled_back_at === null).map((r) => r.migration_name);
   if (failed.length > 0) {
@@ -92,10 +93,19 @@ export async function openStore(databaseUrl: string): Promise<Store> {
     provider,
     ...repos(client),
     async transaction(fn, options = {}) {
+      // The caller's own errors pass through unchanged; only Prisma's become StoreErrors.
+      let callerError: unknown = undefined;
       try {
-        return await client.$transaction((tx) => fn(repos(tx)), { timeout: options.timeoutMs ?? 60_000, maxWait: 30_000 });
+        return await client.$transaction(async (tx) => {
+          try {
+            return await fn(repos(tx));
+          } catch (e) {
+            callerError = e;
+            throw e;
+          }
+        }, { timeout: options.timeoutMs ?? 60_000, maxWait: 30_000 });
       } catch (e) {
-        throw asStoreError(e);
+        throw e === callerError ? e : asStoreError(e);
       }
     },
     async close() {

@@ -1,4 +1,5 @@
 import { dryRun } from './dry-run.js';
+import { registry } from './registry.js';
 // The command table. Each command lives in its own file and validates only the settings it uses.
 export interface Command {
   summary: string;
@@ -7,4 +8,5 @@ export interface Command {
 
 export const commands: Record<string, Command> = {
   'dry-run': dryRun,
+  registry,
 };
