@@ -18,6 +18,12 @@ function localParts(instant: Date, timeZone: string): { year: number; month: num
   return { year: Number(parts['year']), month: Number(parts['month']), day: Number(parts['day']) };
 }
 
+/** Whether the instant falls in the window, and its billing period — one time-zone conversion for both. */
+export function placeInCalendar(instant: Date, rules: WindowRules): { inWindow: boolean; period: string } {
+  const { year, month, day } = localParts(instant, rules.timeZone);
+  return { inWindow: day >= rules.startDay && day <= rules.endDay, period: `${year}-${String(month).padStart(2, '0')}` };
+}
+
 export function isInWindow(instant: Date, rules: WindowRules): boolean {
   const { day } = localParts(instant, rules.timeZone);
   return day >= rules.startDay && day <= rules.endDay;

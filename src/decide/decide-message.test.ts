@@ -49,11 +49,14 @@ describe('decideMessage', () => {
     ['with date and phone', 'Показания на 21.11.2026: 12345. л/с 2700123456. Тел. 8-914-123-45-67', { t1: 12345 }],
     ['old value mentioned', 'ЛС 2700123456. В прошлом месяце было 12000, сейчас 12400', { t1: 12400 }],
     ['address and money', 'ул. Ленина, д. 15, кв. 42. Л/с 2700123456, показания 12345, оплатила 1540 руб.', { t1: 12345 }],
+    ['SMS format beside a phone', '2700123456 011234567 12345 тел 89141234567', { t1: 12345 }],
+    ['contact line in the signature', 'л/с 2700123456: 12345\n\nИванов И.\nООО Ромашка, каб. 3412, тел. 40-71-22', { t1: 12345 }],
+    ['table with a header row', 'кв | л/с | показания\n31 | 2700123456 | 12 345', { t1: 12345 }],
   ])('accepts %s', (_n, text, vals) => {
     const d = decide(text);
     expect(d.reasons).toEqual([]);
     expect(d.decision).toBe('accept');
-    expect(d.readings).toEqual([{ account: '2700123456', meter: '011234567', t1: null, t2: null, t3: null, ...vals }]);
+    expect(d.readings).toEqual([{ account: '2700123456', meter: '011234567', t2: null, t3: null, ...vals }]);
   });
 
   it('accepts day/night by labels and by sender address', () => {
@@ -88,6 +91,12 @@ describe('decideMessage', () => {
     const d = decide(text, { from: { address: 'shared@ya.ru', name: null } });
     expect(d.decision).toBe('review');
     expect(d.reasons).toContain(reason);
+  });
+
+  it('reviews a subject in SMS format that disagrees with the body', () => {
+    const d = decide('Добрый день, показания счётчика 011234567: 12400', { subject: '2700123456 011234567 12345' });
+    expect(d.decision).toBe('review');
+    expect(d.reasons).toContain('conflicting_values');
   });
 
   it('rejects readings outside the window', () => {

@@ -5,7 +5,7 @@ import type { ParsedMessage } from '../parse/types.js';
 import { extractReadings } from '../extract/extract-readings.js';
 import type { RegistryIndex } from '../validate/registry-index.js';
 import { resolveRecord, type ResolvedRecord } from '../validate/resolve-record.js';
-import { billingPeriod, isInWindow, type WindowRules } from './billing-window.js';
+import { placeInCalendar, type WindowRules } from './billing-window.js';
 import { detectMachineMail, replyAllowed } from './detect-machine-mail.js';
 import { explain, type ReasonCode } from './reasons.js';
 
@@ -49,7 +49,7 @@ const IMAGE = /^image\//;
 
 export function decideMessage(input: DecideInput): Decision {
   const { message, registry, rules, at } = input;
-  const period = billingPeriod(at, rules.window.timeZone);
+  const { period, inWindow } = placeInCalendar(at, rules.window);
   const machine = detectMachineMail(message.headers, message.contentType, message.from.address);
   if (machine) return finish('ignore', [], [machine], period, false);
 
@@ -60,7 +60,6 @@ export function decideMessage(input: DecideInput): Decision {
   const sender = { accounts: registry.accountsOfSender(message.from.address), trusted: input.senderTrusted ?? true };
   const withValues = extraction.records.filter((r) => r.values.length > 0);
   const resolved = extraction.records.map((r) => resolveRecord(r, registry, sender, { maxIncrease: rules.maxIncrease }));
-  const inWindow = isInWindow(at, rules.window);
 
   const reasons = new Set<ReasonCode>();
   for (const p of message.problems) if (p === 'too_large' || p === 'too_many_parts') reasons.add(p);

@@ -62,9 +62,10 @@ export function extractReadings(input: ExtractInput, lookup: IdentifierLookup): 
   if (isReply || (bodyValues.size > 0 && subjectValues.every((v) => bodyValues.has(v.value)))) {
     items = items.filter((it) => !(it.type === 'value' && it.line === 0));
   } else if (bodyValues.size > 0) {
-    // Beside a body with values, only a subject value right after its label is a reading ("Показания 8391");
-    // "Показания ИПУ Пушкина 54" names a house.
-    items = items.filter((it) => !(it.type === 'value' && it.line === 0 && !it.tight));
+    // Beside a body with values, a subject value is a reading when it follows its label ("Показания 8391") or
+    // the subject is in the SMS format ("2701091135 5011294 15502"); "Показания ИПУ Пушкина 54" names a house.
+    const smsSubject = items.some((it) => it.line === 0 && (it.type === 'meter' || it.type === 'account'));
+    if (!smsSubject) items = items.filter((it) => !(it.type === 'value' && it.line === 0 && !it.tight));
   }
   // "Счётчик СО-505" in the subject and "СО-505 1187345" in the body: a part of a known identifier is not another one.
   const known = items.filter((it) => it.type === 'meter' || it.type === 'account').map((it) => normaliseSerial((it as { raw: string }).raw));

@@ -105,6 +105,7 @@ function findIdentifiers(norm: string, raw: string, line: number, lookup: Identi
       }
       if (!joinable) continue;
       const text = raw.slice(first.start, last.end);
+      if (!/\d/.test(text)) continue; // every account and serial has digits
       const key = normaliseSerial(text);
       if (key.length < 4) continue;
       const account = /^\d+$/.test(key) ? lookup.account(key) : null;
@@ -154,6 +155,8 @@ export function scanLine(raw: string, line: number, lookup: IdentifierLookup): I
   const items: Item[] = findIdentifiers(norm, raw, line, lookup);
   const labels = findLabels(norm);
   const excluded = findExclusions(norm, items);
+  // A contact line ("ДВГУПС, ауд. 3412, тел. 40-71-22", "e-mail: …") carries no unlabelled readings.
+  const contactLine = excluded.some((e) => e.reason === 'phone') || /@|https?:|www\./u.test(norm);
   const taken: Span[] = [...items, ...excluded];
 
   // Pre-placed zone labels ("день 123 ночь 45") or post-placed ("123 (день) 45 (ночь)"): decided per line.
@@ -176,9 +179,14 @@ export function scanLine(raw: string, line: number, lookup: IdentifierLookup): I
     }
   }
 
+  // Numbers right after an identifier ("2700123456 011234567 12345 6789") are placed like the SMS format.
+  const anchors = items.map((i) => i.end);
+  const follows = (start: number): boolean => anchors.some((a) => a <= start && /^[\s,;:\-–—/]*$/u.test(norm.slice(a, start)));
+
   for (const m of numbers) {
     const start = m.index, end = start + m[0].length;
     if (taken.some((t) => overlaps(t, { start, end }))) continue;
+    const afterIdentifier = follows(start);
     // Digits glued to letters belong to a word (serial, model, "т1"), unless the letters are a label ("лс123").
     const after = norm.slice(end).match(/^\p{L}+/u)?.[0] ?? '';
     if (after && !UNIT_AFTER.test(norm.slice(end)) && !zoneOfWord(after)) continue;
@@ -220,6 +228,8 @@ export function scanLine(raw: string, line: number, lookup: IdentifierLookup): I
         if (z && (postZones || zone === null)) { zone = z; labelled = true; }
       }
     }
+    if (afterIdentifier) { labelled = true; anchors.push(end); }
+    if (contactLine && !labelled && zone === null) continue;
     if (!hasDecimal && intText.length >= 9 && !labelled) {
       items.push({ type: 'unknown_id', label: null, raw: raw.slice(start, end), line, start, end });
       continue;
