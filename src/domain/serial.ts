@@ -6,14 +6,12 @@ const CYRILLIC_TO_LATIN: Record<string, string> = {
   З: '3', // people type З for 3 on a Russian layout
 };
 
+const SEPARATORS = /[\s\-\u2010-\u2015/.·_№#]+/gu;
+const LOOK_ALIKES = /[АВЕЁКМНОРСТХУЗ]/gu;
+
 /** Canonical lookup key of a serial: upper-case, look-alikes folded to Latin, separators removed. */
 export function normaliseSerial(serial: string): string {
-  let out = '';
-  for (const ch of serial.normalize('NFKC').toUpperCase()) {
-    if (/[\s\-‐-―/.·_№#]/u.test(ch)) continue;
-    out += CYRILLIC_TO_LATIN[ch] ?? ch;
-  }
-  return out;
+  return serial.normalize('NFKC').toUpperCase().replace(SEPARATORS, '').replace(LOOK_ALIKES, (ch) => CYRILLIC_TO_LATIN[ch] ?? ch);
 }
 
 /** Same key with leading zeros dropped from an all-digit serial ("011234" ~ "11234"). */
