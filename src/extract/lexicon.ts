@@ -84,6 +84,8 @@ export const EXCLUDE_RULES: ExcludeRule[] = [
   { reason: 'rating', re: /(?<![\p{N}])\d+(?:[.,]\d+)?\s*(?:гц|hz|%|процент\p{L}*|мм|см|кг|шт\p{L}*|лет|мес\p{L}*|час\p{L}*|ч\.?|мин\p{L}*|раз\p{L}*|чел\p{L}*|человек|м3|м²|м2|куб\p{L}*|°|градус\p{L}*|кв\.\s*м)(?![\p{L}\p{N}])/gu },
   { reason: 'rating', re: /(?<![\p{N}])\d+\s*\(\s*\d+\s*\)\s*(?:а|a)?(?![\p{L}\p{N}])/gu },
   { reason: 'rating', re: /класс\p{L}*\s*(?:точности)?\s*\d+(?:[.,]\d+)?/gu },
+  // ordinals: "20-го", "2-й счётчик"
+  { reason: 'list', re: /(?<![\p{N}])\d{1,2}-?(?:го|й|я|е|ое|ой|ого|ый|ий|ая)(?![\p{L}])/gu },
   // list markers "1)", "2." at line start
   { reason: 'list', re: /^\s*\d{1,2}[).](?![\p{N}])/gmu },
 ];

@@ -215,8 +215,11 @@ export function scanLine(raw: string, line: number, lookup: IdentifierLookup): I
       }
     }
     if (label?.kind === 'zone' && !postZones) {
-      zone = label.zone ?? null;
-      usedLabels.add(label);
+      // "день/ночь 56214/21190": a list of zone words hands its zones out in order.
+      const group = zoneGroup(norm, labels, label);
+      const next = group.find((l) => !usedLabels.has(l)) ?? label;
+      zone = next.zone ?? null;
+      usedLabels.add(next);
       labelled = true;
     } else if (label?.kind === 'value' || label?.kind === 'meter') {
       labelled = true;
@@ -279,6 +282,17 @@ function governingLabel(norm: string, labels: LabelSpan[], pos: number, used: Se
   }
   if (nearest && nearest.kind === 'value' && !labels.includes(nearest)) return nearest;
   return nearest;
+}
+
+/** Zone labels written as a list right before `last` ("день/ночь", "Т1, Т2 и Т3"), in order, ending with `last`. */
+function zoneGroup(norm: string, labels: LabelSpan[], last: LabelSpan): LabelSpan[] {
+  const group = [last];
+  for (let i = labels.indexOf(last) - 1; i >= 0; i--) {
+    const l = labels[i]!;
+    if (l.kind !== 'zone' || !/^\s*(?:[/,;&+]|и)?\s*$/u.test(norm.slice(l.end, group[0]!.start))) break;
+    group.unshift(l);
+  }
+  return group;
 }
 
 /** "показания счётчика 12345": the meter word belongs to the value word before it, unless "№"/"номер" follows. */
