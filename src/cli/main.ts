@@ -16,12 +16,13 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage());
     return name ? 0 : 2;
   }
-  const command = commands[name];
-  if (!command) {
+  const entry = commands[name];
+  if (!entry) {
     process.stderr.write(`cli: unknown command "${name}"\n${usage()}`);
     return 2;
   }
   try {
+    const command = await entry.load();
     return await command.run(rest);
   } catch (e) {
     if (e instanceof UsageError || e instanceof ConfigError) {

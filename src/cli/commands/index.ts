@@ -1,12 +1,22 @@
-import { dryRun } from './dry-run.js';
-import { registry } from './registry.js';
-// The command table. Each command lives in its own file and validates only the settings it uses.
+// The command table. Each command lives in its own file, is loaded only when called (dry-run never loads
+// Prisma; one broken command cannot break the others) and validates only the settings it uses.
 export interface Command {
   summary: string;
   run(argv: string[]): Promise<number>;
 }
 
-export const commands: Record<string, Command> = {
-  'dry-run': dryRun,
-  registry,
+export interface CommandEntry {
+  summary: string;
+  load(): Promise<Command>;
+}
+
+export const commands: Record<string, CommandEntry> = {
+  'dry-run': {
+    summary: 'decide .eml files against a registry CSV, one JSON line each (no database, IMAP or SMTP)',
+    load: async () => (await import('./dry-run.js')).dryRun,
+  },
+  registry: {
+    summary: 'registry import FILE.csv | registry show ACCOUNT [--json]',
+    load: async () => (await import('./registry.js')).registry,
+  },
 };
