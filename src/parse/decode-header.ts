@@ -5,10 +5,11 @@ const ENCODED_WORD = /=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=/g;
 const BETWEEN_WORDS = /^[ \t\r\n]*$/;
 const FOLD = /\r?\n(?=[ \t])/g;
 const QP_ESCAPE = /=([0-9A-Fa-f]{2})/g;
+const QP_SPACE = /_/g;
 
 function wordBytes(encoding: string, text: string): Buffer {
   if (encoding === 'b' || encoding === 'B') return Buffer.from(text, 'base64');
-  const latin = text.replace(/_/g, ' ').replace(QP_ESCAPE, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const latin = text.replace(QP_SPACE, ' ').replace(QP_ESCAPE, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   return Buffer.from(latin, 'latin1');
 }
 

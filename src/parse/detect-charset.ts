@@ -5,7 +5,7 @@ const utf8Fatal = new TextDecoder('utf-8', { fatal: true });
 const utf8Lenient = new TextDecoder('utf-8');
 
 /** Candidates in order of preference: a tie goes to the earlier one. */
-const CYRILLIC_CHARSETS = ['windows-1251', 'koi8-r', 'ibm866', 'iso-8859-5'] as const;
+export const CYRILLIC_CHARSETS = ['windows-1251', 'koi8-r', 'ibm866', 'iso-8859-5'] as const;
 export type CyrillicCharset = (typeof CYRILLIC_CHARSETS)[number];
 
 const decoders = new Map<string, TextDecoder>(

@@ -21,6 +21,9 @@ const INVISIBLE = /[\u200b\u200c\u200d\u2060\ufeff\u00ad]/g;
 const NBSP = /[\u00a0\u202f]/g;
 const TAG = /<[^>]*>/g;
 const HIDDEN_BLOCKS = /<(style|script|head|title)\b[\s\S]*?<\/\1\s*>/gi;
+const LINE_ENDING_TAGS = /<(br|\/p|\/div|\/tr|\/li)\b[^>]*>/gi;
+const BASIC_ENTITY = /&(nbsp|lt|gt|quot|amp);/g;
+const BASIC_ENTITIES: Record<string, string> = { nbsp: ' ', lt: '<', gt: '>', quot: '"', amp: '&' };
 const MAX_DEPTH = 400;
 
 function textOf(elem: DomNode, limit: number): string {
@@ -139,8 +142,8 @@ function tidy(text: string): string {
 
 /** Last resort when the converter fails: tags dropped, lines kept. */
 function stripTags(html: string): string {
-  return html.replace(HIDDEN_BLOCKS, '').replace(/<(br|\/p|\/div|\/tr|\/li)\b[^>]*>/gi, '\n').replace(TAG, '')
-    .replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  return html.replace(HIDDEN_BLOCKS, '').replace(LINE_ENDING_TAGS, '\n').replace(TAG, '')
+    .replace(BASIC_ENTITY, (_m, name: string) => BASIC_ENTITIES[name] ?? '');
 }
 
 /** Converts an HTML body to text. Never throws. */

@@ -1,9 +1,7 @@
 // A linear pre-pass over the MIME structure, before mailparser sees the bytes. It does what the
 // parser cannot be told to do: stop after N parts, notice a cut-off message, and give 8-bit
 // Cyrillic text without a (correct) charset label the label it needs.
-import {
-  detectCyrillicCharset, hasHighBytes, isMostlyNotUtf8, isValidUtf8,
-} from './detect-charset.js';
+import { relabelBodyCharset, rewriteHeaderBlock } from './relabel-charset.js';
 
 export interface MimeScan {
   /** The bytes to parse: splices applied, cut after the part limit with the open multiparts closed. */
@@ -35,20 +33,17 @@ const MAX_DEPTH = 32;
 const MAX_HEADER_BYTES = 256 * 1024;
 const FOLD = /\r?\n[ \t]*/g;
 const PARAM = /;\s*([^=;\s]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^;]*)/g;
-const CHARSET_PARAM = /charset\s*=\s*("[^"]*"|[^;\s]*)/i;
-const QP_SOFT_BREAK = /=\r?\n/g;
-const QP_ESCAPE = /=([0-9A-Fa-f]{2})/g;
-const BASE64_NOISE = /[^A-Za-z0-9+/=]/g;
-// Labels that do not really say what the 8-bit bytes are.
-const UNRELIABLE_CHARSETS = new Set(['us-ascii', 'ascii', 'utf-8', 'utf8', 'x-unknown', 'unknown-8bit', 'default']);
+const QUOTED_PAIR = /\\(.)/g;
+const LINE_BREAK = /\r?\n/;
 
 function parseHeaderBlock(buf: Buffer, start: number, end: number): { fields: HeaderField[]; bodyStart: number } {
   const fields: { start: number; end: number }[] = [];
+  const view = buf.subarray(0, end);
   let pos = start;
   let bodyStart = end;
   while (pos < end) {
-    let lineEnd = buf.indexOf(LF, pos);
-    if (lineEnd === -1 || lineEnd > end) lineEnd = end;
+    let lineEnd = view.indexOf(LF, pos);
+    if (lineEnd === -1) lineEnd = end;
     const contentEnd = lineEnd > pos && buf[lineEnd - 1] === CR ? lineEnd - 1 : lineEnd;
     if (contentEnd === pos) {
       bodyStart = Math.min(lineEnd + 1, end);
@@ -86,7 +81,7 @@ function parseStructured(value: string): { type: string; params: Map<string, str
   if (semi !== -1) {
     for (const m of value.slice(semi).matchAll(PARAM)) {
       let v = m[2]!.trim();
-      if (v.startsWith('"')) v = v.slice(1, -1).replace(/\\(.)/g, '$1');
+      if (v.startsWith('"')) v = v.slice(1, -1).replace(QUOTED_PAIR, '$1');
       const key = m[1]!.toLowerCase();
       if (!params.has(key)) params.set(key, v);
     }
@@ -94,51 +89,12 @@ function parseStructured(value: string): { type: string; params: Map<string, str
   return { type, params };
 }
 
-function decodeTransfer(body: Buffer, encoding: string): Buffer {
-  if (encoding === 'base64') return Buffer.from(body.toString('latin1').replace(BASE64_NOISE, ''), 'base64');
-  if (encoding === 'quoted-printable') {
-    const text = body.toString('latin1').replace(QP_SOFT_BREAK, '')
-      .replace(QP_ESCAPE, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-    return Buffer.from(text, 'latin1');
-  }
-  return body;
-}
-
-/** Charset to relabel a text body with, or null when its label (or UTF-8 default) is fine. */
-function relabelCharset(body: Buffer, encoding: string, declared: string | undefined): string | null {
-  const label = declared?.toLowerCase();
-  if (label && !UNRELIABLE_CHARSETS.has(label)) return null;
-  const bytes = decodeTransfer(body, encoding);
-  if (!hasHighBytes(bytes)) return null;
-  const wrong = label === 'utf-8' || label === 'utf8' ? isMostlyNotUtf8(bytes) : !isValidUtf8(bytes);
-  return wrong ? detectCyrillicCharset(bytes) : null;
-}
-
-/**
- * Rewrites an entity's header block when needed: 8-bit header bytes that are not UTF-8 are converted
- * to UTF-8 (the parser reads header bytes as UTF-8), and a text body's charset label is set.
- */
-function fixHeaderBlock(st: ScanState, start: number, bodyStart: number, fields: HeaderField[], bodyCharset: string | null): void {
-  const block = st.buf.subarray(start, bodyStart);
-  const headerCharset = hasHighBytes(block) && !isValidUtf8(block) ? detectCyrillicCharset(block) : null;
-  if (!headerCharset && !bodyCharset) return;
-  // every candidate charset is single-byte, so string offsets stay byte offsets
-  let text = headerCharset ? new TextDecoder(headerCharset).decode(block) : block.toString('latin1');
-  if (bodyCharset) {
-    const ct = fields.find((f) => f.name === 'content-type');
-    if (!ct) {
-      text = `Content-Type: text/plain; charset=${bodyCharset}\r\n${text}`;
-    } else {
-      const fieldStart = ct.start - start;
-      const fieldEnd = ct.end - start;
-      const field = text.slice(fieldStart, fieldEnd);
-      const fixed = CHARSET_PARAM.test(field)
-        ? field.replace(CHARSET_PARAM, `charset=${bodyCharset}`)
-        : `${field}; charset=${bodyCharset}`;
-      text = text.slice(0, fieldStart) + fixed + text.slice(fieldEnd);
-    }
-  }
-  st.splices.push({ start, end: bodyStart, bytes: Buffer.from(text, headerCharset ? 'utf8' : 'latin1') });
+function fixHeaderBlock(
+  st: ScanState, start: number, bodyStart: number, fields: HeaderField[], declared: string | undefined, bodyCharset: string | null,
+): void {
+  const ct = fields.find((f) => f.name === 'content-type');
+  const bytes = rewriteHeaderBlock(st.buf, start, bodyStart, ct, declared, bodyCharset);
+  if (bytes) st.splices.push({ start, end: bodyStart, bytes });
 }
 
 function isWhitespaceTail(buf: Buffer, from: number, to: number): boolean {
@@ -151,19 +107,21 @@ function isWhitespaceTail(buf: Buffer, from: number, to: number): boolean {
 
 function scanMultipart(st: ScanState, bodyStart: number, end: number, depth: number, boundary: string, open: string[]): void {
   const { buf } = st;
+  // searches stay inside this multipart: a view, not a copy
+  const view = buf.subarray(0, end);
   const delimiter = Buffer.from(`--${boundary}`, 'latin1');
   const enclosing = [boundary, ...open];
   let search = bodyStart;
   let partStart = -1;
   for (;;) {
-    const at = buf.indexOf(delimiter, search);
-    if (at === -1 || at >= end) break;
+    const at = view.indexOf(delimiter, search);
+    if (at === -1) break;
     search = at + 1;
     if (at !== bodyStart && buf[at - 1] !== LF) continue;
     const after = at + delimiter.length;
     const closing = buf[after] === 0x2d && buf[after + 1] === 0x2d;
-    let lineEnd = buf.indexOf(LF, after);
-    if (lineEnd === -1 || lineEnd > end) lineEnd = end;
+    let lineEnd = view.indexOf(LF, after);
+    if (lineEnd === -1) lineEnd = end;
     if (!isWhitespaceTail(buf, closing ? after + 2 : after, lineEnd)) continue; // a longer boundary
 
     if (partStart !== -1) {
@@ -175,7 +133,8 @@ function scanMultipart(st: ScanState, bodyStart: number, end: number, depth: num
     }
     if (closing) return;
     st.parts++;
-    if (st.parts > st.maxParts) {
+    // nesting beyond MAX_DEPTH counts as too many parts: no real mail client builds that
+    if (st.parts > st.maxParts || depth + 1 >= MAX_DEPTH) {
       st.cut = { at, boundaries: enclosing };
       return;
     }
@@ -193,8 +152,8 @@ function scanEntity(st: ScanState, start: number, end: number, depth: number, op
   const boundary = ct.params.get('boundary')?.trimEnd();
   const encoding = (fields.find((f) => f.name === 'content-transfer-encoding')?.value ?? '').toLowerCase();
 
-  if (ct.type.startsWith('multipart/') && boundary && depth < MAX_DEPTH) {
-    fixHeaderBlock(st, start, bodyStart, fields, null);
+  if (ct.type.startsWith('multipart/') && boundary) {
+    fixHeaderBlock(st, start, bodyStart, fields, ct.params.get('charset'), null);
     scanMultipart(st, bodyStart, end, depth, boundary, open);
     return;
   }
@@ -202,16 +161,16 @@ function scanEntity(st: ScanState, start: number, end: number, depth: number, op
   const disposition = parseStructured(fields.find((f) => f.name === 'content-disposition')?.value ?? '').type;
   const isBodyText = (type === 'text/plain' || type === 'text/html') && disposition !== 'attachment';
   const bodyCharset = isBodyText
-    ? relabelCharset(st.buf.subarray(bodyStart, end), encoding, ct.params.get('charset'))
+    ? relabelBodyCharset(st.buf.subarray(bodyStart, end), encoding, ct.params.get('charset'))
     : null;
-  fixHeaderBlock(st, start, bodyStart, fields, bodyCharset);
+  fixHeaderBlock(st, start, bodyStart, fields, ct.params.get('charset'), bodyCharset);
   st.lastLeaf = { encoding, start: bodyStart, end };
 }
 
 /** The last lines of a base64 body that reaches EOF look cut: no padding and not a whole quantum. */
 function base64LooksCut(buf: Buffer, leaf: { start: number; end: number }, fullLineIsSuspect: boolean): boolean {
   const tail = buf.toString('latin1', Math.max(leaf.start, leaf.end - 400), leaf.end);
-  const lines = tail.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+  const lines = tail.split(LINE_BREAK).map((l) => l.trim()).filter((l) => l !== '');
   const last = lines[lines.length - 1];
   if (last === undefined || last.includes('=')) return false;
   if (last.length % 4 !== 0) return true;

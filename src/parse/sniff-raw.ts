@@ -35,11 +35,13 @@ export function findHeaderEnd(buf: Buffer, start: number): number {
 }
 
 export function sniffRaw(buf: Buffer): Sniff {
-  let start = 0;
+  // a UTF-8 byte order mark in front of a saved .eml is not part of the message
+  const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  let start = bom;
   while (start < buf.length && isBlank(buf[start]!)) start++;
   if (start === buf.length) return { kind: 'empty' };
   // back up to the beginning of that line: leading blanks on it would make it a continuation line
-  while (start > 0 && buf[start - 1] !== LF) start--;
+  while (start > bom && buf[start - 1] !== LF) start--;
 
   let lineEnd = lineEndOf(buf, start);
   // mbox files and some "save as" exports put an envelope "From sender date" line first

@@ -30,6 +30,7 @@ const REPLY_HEADERS = [
 // A header naming a date or an address is a header even when no "> " lines follow it.
 const STRONG_HEADER = /@|\d{1,2}:\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4}/;
 const MAX_HEADER_LINE = 320;
+const EXTRA_BLANK_LINES = /\n{3,}/g;
 
 function endsWithColon(line: string): boolean {
   return line.trimEnd().endsWith(':');
@@ -68,7 +69,7 @@ export function trimBlankLines(lines: string[]): string {
   let end = lines.length;
   while (start < end && lines[start]!.trim() === '') start++;
   while (end > start && lines[end - 1]!.trim() === '') end--;
-  return lines.slice(start, end).join('\n').replace(/\n{3,}/g, '\n\n');
+  return lines.slice(start, end).join('\n').replace(EXTRA_BLANK_LINES, '\n\n');
 }
 
 /**

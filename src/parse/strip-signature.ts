@@ -79,8 +79,13 @@ export function stripSignature(body: string): SignatureSplit {
   });
   markDisclaimers(lines, removed);
 
+  // a closing block needs something above it: a message that is only "Спасибо!" is its own content
+  let seenContent = false;
   for (let i = 0; i < lines.length; i++) {
-    if (removed[i] || !CLOSING.test(lines[i]!) || isProtectedLine(lines[i]!)) continue;
+    if (removed[i]) continue;
+    const isClosing = seenContent && CLOSING.test(lines[i]!) && !isProtectedLine(lines[i]!);
+    if (lines[i]!.trim() !== '') seenContent = true;
+    if (!isClosing) continue;
     if (isSignatureTail(lines, removed, i + 1)) {
       for (let j = i; j < lines.length; j++) removed[j] = true;
       break;
