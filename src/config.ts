@@ -54,6 +54,40 @@ function timeZone(fallback: string): Parser<string> {
 
 const dataDir: Parser<string> = (raw) => path.resolve(PROJECT_ROOT, raw && raw.trim() !== '' ? raw.trim() : '.data');
 
+function optional(): Parser<string | null> {
+  return (raw) => (raw === undefined || raw === '' ? null : raw);
+}
+
+function bool(fallback: boolean): Parser<boolean> {
+  return (raw) => parseBool(raw, fallback);
+}
+
+function host(fallback: string): Parser<string> {
+  return (raw) => {
+    const v = str(fallback)(raw, {});
+    if (!/^[A-Za-z0-9.\-:[\]]+$/.test(v)) throw new Error(`is not a host name or address: "${v}"`);
+    return v;
+  };
+}
+
+function address(fallback: string): Parser<string> {
+  return (raw) => {
+    const v = str(fallback)(raw, {});
+    if (!/^[^@\s]+@[^@\s]+$/.test(v)) throw new Error(`is not an e-mail address: "${v}"`);
+    return v.toLowerCase();
+  };
+}
+
+function folder(fallback: string): Parser<string> {
+  return (raw) => {
+    const v = str(fallback)(raw, {});
+    if (/[*%\r\n]/.test(v)) throw new Error(`is not a usable folder name: "${v}"`);
+    return v;
+  };
+}
+
+const isLoopback = (h: string | undefined): boolean => !h || /^(127\.|localhost$|::1$|\[::1\]$)/.test(h.trim());
+
 const SPECS = {
   LOG_LEVEL: (raw: string | undefined) => {
     const v = str('info')(raw, {});
@@ -78,6 +112,42 @@ const SPECS = {
   MAX_INCREASE_HEAT: int(50, 1, 10_000_000),
   MAX_MESSAGE_BYTES: int(40 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
   MAX_MIME_PARTS: int(200, 1, 100_000),
+
+  // IMAP: the mailbox customers write to. Defaults point at the local Dovecot of `npm run mailserver`.
+  IMAP_HOST: host('127.0.0.1'),
+  IMAP_PORT: int(3143, 1, 65535),
+  IMAP_TLS: bool(false),
+  IMAP_STARTTLS: bool(false),
+  IMAP_TLS_VERIFY: (raw: string | undefined, env: Env) => parseBool(raw, !isLoopback(env['IMAP_HOST'])),
+  IMAP_USER: str('info@khab.dvec.ru'),
+  IMAP_PASSWORD: (raw: string | undefined, env: Env) => {
+    if (raw !== undefined && raw !== '') return raw;
+    // The dev password only ever goes to a server on this machine.
+    if (isLoopback(env['IMAP_HOST'])) return 'password';
+    throw new Error('is required for a non-local IMAP_HOST');
+  },
+  IMAP_MAILBOX: folder('INBOX'),
+  FOLDER_PROCESSED: folder('Processed'),
+  FOLDER_REVIEW: folder('Review'),
+  FOLDER_REJECTED: folder('Rejected'),
+  FOLDER_IGNORED: folder('Ignored'),
+  FOLDER_FAILED: folder('Failed'),
+  POLL_INTERVAL_SECONDS: int(60, 1, 86_400),
+  IMAP_BATCH_SIZE: int(50, 1, 5000),
+
+  // SMTP: where replies go out. Defaults point at the local sink of `npm run mailserver`.
+  SMTP_HOST: host('127.0.0.1'),
+  SMTP_PORT: int(2525, 1, 65535),
+  SMTP_TLS: bool(false),
+  SMTP_STARTTLS: bool(false),
+  SMTP_TLS_VERIFY: (raw: string | undefined, env: Env) => parseBool(raw, !isLoopback(env['SMTP_HOST'])),
+  SMTP_USER: optional(),
+  SMTP_PASSWORD: optional(),
+  MAIL_FROM: address('info@khab.dvec.ru'),
+  MAIL_SINK_DIR: (raw: string | undefined, env: Env) => path.resolve(PROJECT_ROOT, raw && raw.trim() !== '' ? raw.trim() : path.join(dataDir(env['DATA_DIR'], env), 'sink')),
+  REPLY_ON_REVIEW: bool(true),
+  REPLY_MAX_PER_SENDER_PER_DAY: int(3, 0, 1000),
+  OUTBOX_MAX_ATTEMPTS: int(20, 1, 1000),
 } satisfies Record<string, Parser<unknown>>;
 
 export type Settings = { [K in keyof typeof SPECS]: ReturnType<(typeof SPECS)[K]> };
@@ -115,4 +185,15 @@ export function logLevel(env: Env = process.env): string {
 export const RULE_SETTINGS = [
   'WINDOW_START_DAY', 'WINDOW_END_DAY', 'TIME_ZONE', 'MAX_INCREASE_ELECTRICITY', 'MAX_INCREASE_HEAT',
   'MAX_MESSAGE_BYTES', 'MAX_MIME_PARTS',
+] as const;
+
+export const IMAP_SETTINGS = [
+  'IMAP_HOST', 'IMAP_PORT', 'IMAP_TLS', 'IMAP_STARTTLS', 'IMAP_TLS_VERIFY', 'IMAP_USER', 'IMAP_PASSWORD',
+  'IMAP_MAILBOX', 'FOLDER_PROCESSED', 'FOLDER_REVIEW', 'FOLDER_REJECTED', 'FOLDER_IGNORED', 'FOLDER_FAILED',
+  'POLL_INTERVAL_SECONDS', 'IMAP_BATCH_SIZE',
+] as const;
+
+export const SMTP_SETTINGS = [
+  'SMTP_HOST', 'SMTP_PORT', 'SMTP_TLS', 'SMTP_STARTTLS', 'SMTP_TLS_VERIFY', 'SMTP_USER', 'SMTP_PASSWORD', 'MAIL_FROM',
+  'REPLY_ON_REVIEW', 'REPLY_MAX_PER_SENDER_PER_DAY', 'OUTBOX_MAX_ATTEMPTS',
 ] as const;
