@@ -10,12 +10,16 @@ import { migrationNames } from './migrate.js';
 import { providerOf, sqliteFilePath, type Provider } from './providers.js';
 import { readingsRepo, type ReadingsRepo } from './readings.js';
 import { registryRepo, type RegistryRepo } from './registry.js';
+import { reviewRepo, type ReviewRepo } from './review.js';
+import { leasesRepo, type LeasesRepo } from './leases.js';
 
 export interface Repos {
   registry: RegistryRepo;
   messages: MessagesRepo;
   readings: ReadingsRepo;
   audit: AuditRepo;
+  review: ReviewRepo;
+  leases: LeasesRepo;
 }
 
 export interface Store extends Repos {
@@ -31,6 +35,8 @@ function repos(db: Db): Repos {
     messages: guarded(messagesRepo(db)),
     readings: guarded(readingsRepo(db)),
     audit: guarded(auditRepo(db)),
+    review: guarded(reviewRepo(db)),
+    leases: guarded(leasesRepo(db)),
   };
 }
 
