@@ -3,6 +3,7 @@
 import type { Decision, DecisionRules } from '../decide/decide-message.js';
 import { decideMessage } from '../decide/decide-message.js';
 import { judgementInstant } from '../decide/billing-window.js';
+import { senderAuthFailed } from '../decide/sender-auth.js';
 import { parseMessage } from '../parse/parse-message.js';
 import type { ParsedMessage, ParseLimits } from '../parse/types.js';
 import type { RegistryIndex } from '../validate/registry-index.js';
@@ -27,11 +28,15 @@ export interface Evaluation {
 }
 
 export async function evaluateMessage(raw: Buffer, opts: EvaluateOptions): Promise<Evaluation> {
-  const message = await parseMessage(raw, opts.limits);
+  return evaluateParsed(await parseMessage(raw, opts.limits), opts);
+}
+
+/** The decision for a message already parsed (the daemon parses once to store its headers, then decides). */
+export function evaluateParsed(message: ParsedMessage, opts: EvaluateOptions): Evaluation {
   const at = opts.nowOverride ?? judgementInstant({ dateHeader: message.date, receivedAt: opts.receivedAt ?? null, now: opts.now });
   const decision = decideMessage({
     message, registry: opts.registry, rules: opts.rules, at,
-    ...(opts.senderTrusted === undefined ? {} : { senderTrusted: opts.senderTrusted }),
+    senderTrusted: opts.senderTrusted ?? !senderAuthFailed(message.headers),
   });
   return { message, decision, at };
 }

@@ -149,6 +149,15 @@ export function messagesRepo(db: Db) {
       return row.attempts;
     },
 
+    /** Messages of a mailbox epoch that were decided (or failed, or found duplicate) but not yet moved. */
+    async listUnfiled(mailbox: string, uidValidity: bigint): Promise<StoredMessage[]> {
+      const rows = await db.inboundMessage.findMany({
+        where: { mailbox, uidValidity, filedAt: null, state: { in: ['decided', 'failed', 'duplicate'] } },
+        orderBy: { id: 'asc' }, select: columns,
+      });
+      return rows.map(toMessage);
+    },
+
     async listByState(state: MessageState, limit = 100): Promise<StoredMessage[]> {
       const rows = await db.inboundMessage.findMany({ where: { state }, orderBy: { id: 'asc' }, take: limit, select: columns });
       return rows.map(toMessage);

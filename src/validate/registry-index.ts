@@ -12,8 +12,10 @@ export class RegistryIndex implements IdentifierLookup {
   private readonly senders = new Map<string, Set<string>>();
   readonly accountLengths = new Set<number>();
 
-  constructor(readonly rows: readonly RegistryMeter[]) {
-    for (const m of rows) {
+  constructor(rows: readonly RegistryMeter[]) {
+    // Own copies: updateLast changes them.
+    for (const row of rows) {
+      const m: RegistryMeter = { ...row, last: { ...row.last } };
       push(this.accounts, m.account, m);
       this.accountLengths.add(m.account.length);
       const key = normaliseSerial(m.meter);
@@ -47,6 +49,15 @@ export class RegistryIndex implements IdentifierLookup {
 
   meter(account: string, meter: string): RegistryMeter | null {
     return (this.accounts.get(account) ?? []).find((m) => m.meter === meter) ?? null;
+  }
+
+  /** Applies a newly accepted reading, so later messages of the same run are checked against it. */
+  updateLast(account: string, meter: string, last: RegistryMeter['last'], date: string): void {
+    const m = (this.accounts.get(account) ?? []).find((x) => x.meter === meter);
+    if (m && (m.lastDate === null || m.lastDate <= date)) {
+      m.last = { ...last };
+      m.lastDate = date;
+    }
   }
 
   accountsOfSender(address: string | null): string[] {

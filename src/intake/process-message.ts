@@ -1,0 +1,112 @@
+// One fetched message through the intake, exactly once in its effects:
+//   1. the raw source is stored (unique on mailbox + UIDVALIDITY + UID) before any IMAP action;
+//   2. a copy of a message already stored (same Message-ID and bytes) is marked duplicate and filed with it;
+//   3. otherwise the decision is computed and applied in one transaction (apply-decision.ts);
+//   4. the caller then moves the message to the returned folder and marks it filed.
+// A crash anywhere repeats at most the step it was in; each step is idempotent.
+import { createHash } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { DecisionRules } from '../decide/decide-message.js';
+import { parseMessage } from '../parse/parse-message.js';
+import type { ParseLimits } from '../parse/types.js';
+import type { Store, StoredMessage } from '../store/index.js';
+import type { RegistryIndex } from '../validate/registry-index.js';
+import { applyDecision, type OutcomeFolders, type QueueReply } from './apply-decision.js';
+import { evaluateParsed } from './evaluate-message.js';
+
+export interface Fetched {
+  uid: number;
+  internalDate: Date | null;
+  source: Buffer;
+}
+
+export interface ProcessContext {
+  store: Store;
+  registry: RegistryIndex;
+  rules: DecisionRules;
+  limits: ParseLimits;
+  folders: OutcomeFolders;
+  queueReply: QueueReply | null;
+  mailbox: string;
+  uidValidity: bigint;
+  log: Logger;
+  now?: () => Date;
+}
+
+export type ProcessOutcome =
+  | { kind: 'decided'; messageId: number; folder: string; decision: string }
+  | { kind: 'duplicate'; messageId: number; folder: string; originalId: number }
+  | { kind: 'failed'; messageId: number; folder: string; error: string }
+  /** Already decided in an earlier run (crash before the move): only the move is left. */
+  | { kind: 'resumed'; messageId: number; folder: string };
+
+export function sha256(raw: Buffer): string {
+  return createHash('sha256').update(raw).digest('hex');
+}
+
+export async function processMessage(m: Fetched, ctx: ProcessContext): Promise<ProcessOutcome> {
+  const { store, folders } = ctx;
+  const now = ctx.now ?? (() => new Date());
+  let row = await store.messages.findByUid(ctx.mailbox, ctx.uidValidity, m.uid);
+  let parsed = null;
+  if (!row) {
+    parsed = await parseMessage(m.source, ctx.limits);
+    const inserted = await store.messages.insert({
+      mailbox: ctx.mailbox, uidValidity: ctx.uidValidity, uid: m.uid,
+      messageIdHeader: parsed.messageId, sha256: sha256(m.source), raw: m.source, size: m.source.length,
+      receivedAt: m.internalDate, dateHeader: parsed.date, fromAddress: parsed.from.address, subject: parsed.subject.slice(0, 500),
+    });
+    const id = inserted.ok ? inserted.id : inserted.existingId;
+    row = id === null ? null : await store.messages.get(id);
+    if (!row) throw Object.assign(new Error(`message uid ${m.uid} could not be stored`), { code: 'STORE_INSERT' });
+  }
+  const log = ctx.log.child({ messageId: row.id, uid: m.uid });
+  if (row.state !== 'received' && row.state !== 'processing') {
+    return { kind: 'resumed', messageId: row.id, folder: row.outcomeFolder ?? folders.failed };
+  }
+
+  const earlier = await store.messages.findEarlierCopy(row.id, row.messageIdHeader, row.sha256);
+  if (earlier) {
+    const folder = earlier.outcomeFolder ?? folders.review;
+    await store.messages.update(row.id, { state: 'duplicate', duplicateOfId: earlier.id, outcomeFolder: folder, decidedAt: now() });
+    await store.audit.append({ actor: 'intake', action: 'duplicate', entity: 'message', entityId: row.id, after: { originalId: earlier.id } });
+    log.info({ originalId: earlier.id, folder }, 'duplicate of an earlier message');
+    return { kind: 'duplicate', messageId: row.id, folder, originalId: earlier.id };
+  }
+  return decideAndApply(row, parsed ?? (await parseMessage(m.source, ctx.limits)), ctx, log);
+}
+
+/** Decides a stored message and applies the decision; a failure is recorded, never thrown. */
+export async function decideAndApply(
+  row: StoredMessage, parsed: Awaited<ReturnType<typeof parseMessage>>, ctx: ProcessContext, log: Logger,
+): Promise<ProcessOutcome> {
+  const { store, folders } = ctx;
+  const now = ctx.now ?? (() => new Date());
+  try {
+    await store.messages.countAttempt(row.id);
+    const { decision, at } = evaluateParsed(parsed, {
+      registry: ctx.registry, rules: ctx.rules, limits: ctx.limits, nowOverride: null, now: now(), receivedAt: row.receivedAt,
+    });
+    const readingDate = localDate(at, ctx.rules.window.timeZone);
+    const result = await applyDecision(store, {
+      messageRowId: row.id, decision, readingDate, source: 'text', actor: 'intake', folders, queueReply: ctx.queueReply,
+    });
+    if (decision.decision === 'accept') {
+      for (const r of decision.readings) ctx.registry.updateLast(r.account, r.meter, { t1: r.t1, t2: r.t2, t3: r.t3 }, readingDate);
+    }
+    log.info({ decision: decision.decision, reasons: decision.reasons, readings: result.readingsStored, reply: result.replyQueued }, 'decided');
+    return { kind: 'decided', messageId: row.id, folder: result.outcomeFolder, decision: decision.decision };
+  } catch (e) {
+    const err = e as Error & { code?: string };
+    const error = `${err.code ? `[${err.code}] ` : ''}${err.message}`.slice(0, 2000);
+    await store.messages.update(row.id, { state: 'failed', error, outcomeFolder: folders.failed, decidedAt: now() });
+    await store.audit.append({ actor: 'intake', action: 'fail', entity: 'message', entityId: row.id, after: { error } });
+    log.error({ err: error }, 'message failed; recorded and filed to the Failed folder');
+    return { kind: 'failed', messageId: row.id, folder: folders.failed, error };
+  }
+}
+
+/** YYYY-MM-DD of an instant in the utility's time zone (en-CA formats dates that way). */
+function localDate(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
