@@ -65,6 +65,35 @@ export function readingsRepo(db: Db) {
       return (await db.reading.findMany({ where: { meterId, period, status: 'effective' }, orderBy: { id: 'asc' } })).map(toReading);
     },
 
+    /** Effective readings (optionally of one period, or only those after a cursor id), oldest first, with the
+     *  Message-ID header of the message each came from. */
+    async listEffective(filter: { period?: string; afterId?: number } = {}): Promise<(StoredReading & { messageIdHeader: string | null })[]> {
+      const rows = await db.reading.findMany({
+        where: {
+          status: 'effective',
+          ...(filter.period ? { period: filter.period } : {}),
+          ...(filter.afterId !== undefined ? { id: { gt: filter.afterId } } : {}),
+        },
+        include: { message: { select: { messageIdHeader: true } } },
+        orderBy: { id: 'asc' },
+      });
+      return rows.map(({ message, ...r }) => ({ ...toReading(r), messageIdHeader: message?.messageIdHeader ?? null }));
+    },
+
+    /** The highest reading id, the cursor an export records. */
+    async maxId(): Promise<number | null> {
+      const row = await db.reading.findFirst({ orderBy: { id: 'desc' }, select: { id: true } });
+      return row?.id ?? null;
+    },
+
+    async lastExport(): Promise<{ id: number; at: Date; upToReadingId: number | null } | null> {
+      return db.readingExport.findFirst({ orderBy: { id: 'desc' }, select: { id: true, at: true, upToReadingId: true } });
+    },
+
+    async recordExport(e: { actor: string; format: string; period: string | null; sinceLast: boolean; count: number; upToReadingId: number | null }): Promise<number> {
+      return (await db.readingExport.create({ data: e, select: { id: true } })).id;
+    },
+
     /** Marks `oldId` as replaced by `newId` (a correction for the same meter and period). */
     async supersede(oldId: number, newId: number): Promise<void> {
       await db.reading.update({ where: { id: oldId }, data: { status: 'superseded', supersededById: newId } });

@@ -19,4 +19,8 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'registry import FILE.csv | registry show ACCOUNT [--json]',
     load: async () => (await import('./registry.js')).registry,
   },
+  readings: {
+    summary: 'readings export [--period YYYY-MM] [--format csv|jsonl] [--since-last]',
+    load: async () => (await import('./readings.js')).readings,
+  },
 };
