@@ -81,7 +81,11 @@ export const EXCLUDE_RULES: ExcludeRule[] = [
   // device models, ratings and units that are not readings
   { reason: 'model', re: /(?<![\p{L}])(?:меркурий|mercury|нева|neva|энергомера|миртек|каскад|матрица|гранит|ласточка|нартис|пульсар|ce|се|цэ|соэ|сэо|сэб|сэт|тэм|вкт|карат|взл[её]т|ск)[\s-]*\d{1,4}(?:[.-]?\d{1,3})?[\p{L}]*(?![\p{N}])/gu },
   { reason: 'rating', re: /(?<![\p{N}])\d+(?:[.,]\d+)?(?:а|a|в|v|вт|w|гц|hz)(?![\p{L}\p{N}])/gu },
-  { reason: 'rating', re: /(?<![\p{N}])\d+(?:[.,]\d+)?\s*(?:гц|hz|%|процент\p{L}*|мм|см|кг|шт\p{L}*|лет|мес\p{L}*|час\p{L}*|ч\.?|мин\p{L}*|раз\p{L}*|чел\p{L}*|человек|м3|м²|м2|куб\p{L}*|°|градус\p{L}*|кв\.\s*м)(?![\p{L}\p{N}])/gu },
+  { reason: 'rating', re: /(?<![\p{N}])\d+(?:[.,]\d+)?\s*(?:гц|hz|%|процент\p{L}*|мм|см|кг|шт\p{L}*|лет|мес\p{L}*|час\p{L}*|ч\.?|мин\p{L}*|раз\p{L}*|чел\p{L}*|человек|м3|м²|м2|куб\p{L}*|°\s*[cс]?|градус\p{L}*|кв\.\s*м)(?![\p{L}\p{N}])/gu },
+  // names in quotes (with letters): ТСЖ «Амурский-5», ООО "Дом 12"; a quoted bare number stays a number
+  { reason: 'model', re: /«(?=[^»\n]*\p{L})[^»\n]{0,60}»|"(?=[^"\n]*\p{L})[^"\n]{1,60}"|„(?=[^“\n]*\p{L})[^“\n]{0,60}“/gu },
+  // temperatures of a heat meter: tпод=68,4, t1=…°
+  { reason: 'rating', re: /(?<![\p{L}])t\s*(?:под|обр|нв|хв|1|2)\p{L}*\s*[=:]\s*-?\d+(?:[.,]\d+)?/gu },
   { reason: 'rating', re: /(?<![\p{N}])\d+\s*\(\s*\d+\s*\)\s*(?:а|a)?(?![\p{L}\p{N}])/gu },
   { reason: 'rating', re: /класс\p{L}*\s*(?:точности)?\s*\d+(?:[.,]\d+)?/gu },
   // ordinals: "20-го", "2-й счётчик"

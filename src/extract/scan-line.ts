@@ -70,6 +70,8 @@ const NUMBER = /(?<=^|[^\p{L}\p{N}]|(?<![\p{L}])(?:лс|л\/с|ls|no|n))(\d{1,3}
 const JOINABLE_SEPARATOR = /^[ \-/.]{1,2}$/;
 const UNIT_AFTER = /^\s*(?:квт\p{L}*|кв?т\.?ч|kwh|гкал\p{L}*|gcal)/u;
 const ZONE_AFTER = /^\s*[(\-–—:]?\s*(день|дневн\p{L}*|дн\.?|ночь|ночн\p{L}*|ноч\.?|т1|т2|т3|t1|t2|t3|пик\p{L}*|полупик\p{L}*)(?![\p{L}\p{N}])/u;
+// A capitalised street or surname-like word right before a number names a house ("Шеронова 14"), not a reading.
+const STREET_BEFORE = /(?:^|[^\p{L}])\p{Lu}\p{Ll}{2,}(?:ова|ева|ёва|ина|ына|ого|его|ская|цкая|ской|цкой|ная|ной|кса|ера)[\s,]+(?:д\.\s*)?$/u;
 const CURRENT_WORD = /текущ|сейчас|теперь|на сегодня|нынешн/u;
 
 const ZONE_OF: Record<string, Zone> = {
@@ -232,6 +234,7 @@ export function scanLine(raw: string, line: number, lookup: IdentifierLookup): I
       }
     }
     if (afterIdentifier) { labelled = true; anchors.push(end); }
+    if (!labelled && zone === null && STREET_BEFORE.test(raw.slice(0, start))) continue; // "Шеронова 14", "Пушкина 54
     if (contactLine && !labelled && zone === null) continue;
     if (!hasDecimal && intText.length >= 9 && !labelled) {
       items.push({ type: 'unknown_id', label: null, raw: raw.slice(start, end), line, start, end });
