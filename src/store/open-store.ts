@@ -7,6 +7,7 @@ import { postgresAdapterFactory, sqliteAdapterFactory } from './driver-adapters.
 import { MIGRATE_HINT, StoreError, asStoreError, guarded } from './errors.js';
 import { messagesRepo, type MessagesRepo } from './messages.js';
 import { migrationNames } from './migrate.js';
+import { outboxRepo, type OutboxRepo } from './outbox.js';
 import { providerOf, sqliteFilePath, type Provider } from './providers.js';
 import { readingsRepo, type ReadingsRepo } from './readings.js';
 import { registryRepo, type RegistryRepo } from './registry.js';
@@ -18,6 +19,7 @@ export interface Repos {
   messages: MessagesRepo;
   readings: ReadingsRepo;
   audit: AuditRepo;
+  outbox: OutboxRepo;
   review: ReviewRepo;
   leases: LeasesRepo;
 }
@@ -35,6 +37,7 @@ function repos(db: Db): Repos {
     messages: guarded(messagesRepo(db)),
     readings: guarded(readingsRepo(db)),
     audit: guarded(auditRepo(db)),
+    outbox: guarded(outboxRepo(db)),
     review: guarded(reviewRepo(db)),
     leases: guarded(leasesRepo(db)),
   };
