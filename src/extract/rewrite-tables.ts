@@ -27,6 +27,8 @@ const ZONE3 = /полупик|(?<![\p{L}])(?:т3|t3)(?![\p{L}\p{N}])/u;
 const ZONE2 = /ноч|(?<![\p{L}])(?:т2|t2)(?![\p{L}\p{N}])/u;
 const ZONE1 = /(?<!полу)пик|день|дн[её]в|(?<![\p{L}])(?:т1|t1)(?![\p{L}\p{N}])/u;
 const VALUE = /показ|текущ|квт|гкал|значени/u;
+const HEAT = /гкал|тепл|отоплен/u;
+const POWER = /квт|электр|эл\.?\s*\/?\s*эн|э\/э/u;
 
 function classify(cell: string): Column {
   const c = normaliseLine(cell).trim();
@@ -37,7 +39,11 @@ function classify(cell: string): Column {
   if (ZONE1.test(c)) return { role: 'value', prefix: 'т1' };
   if (METER.test(c)) return { role: 'meter', prefix: 'счётчик №' };
   if (ACCOUNT.test(c)) return { role: 'account', prefix: 'л/с' };
-  if (VALUE.test(c)) return { role: 'value', prefix: 'показания' };
+  if (VALUE.test(c) || HEAT.test(c) || POWER.test(c)) {
+    // The kind named in the header travels into each row ("Отопление, Гкал" → "отопление показания 38,707").
+    const kind = HEAT.test(c) ? 'отопление ' : POWER.test(c) ? 'электроэнергия ' : '';
+    return { role: 'value', prefix: `${kind}показания` };
+  }
   if (FLAT.test(c)) return { role: 'skip', prefix: '' };
   return { role: 'other', prefix: '' };
 }
