@@ -11,7 +11,8 @@ import { parseMessage } from '../parse/parse-message.js';
 import type { ParseLimits } from '../parse/types.js';
 import type { Store, StoredMessage } from '../store/index.js';
 import type { RegistryIndex } from '../validate/registry-index.js';
-import { applyDecision, type OutcomeFolders, type QueueReply } from './apply-decision.js';
+import { applyDecision, type OutcomeFolders } from './apply-decision.js';
+import { makeQueueReply, type ReplyConfig } from './queue-reply.js';
 import { evaluateParsed } from './evaluate-message.js';
 
 export interface Fetched {
@@ -26,7 +27,8 @@ export interface ProcessContext {
   rules: DecisionRules;
   limits: ParseLimits;
   folders: OutcomeFolders;
-  queueReply: QueueReply | null;
+  /** null: no replies are queued (dry runs, tests of the decision alone). */
+  replies: ReplyConfig | null;
   mailbox: string;
   uidValidity: bigint;
   log: Logger;
@@ -89,7 +91,8 @@ export async function decideAndApply(
     });
     const readingDate = localDate(at, ctx.rules.window.timeZone);
     const result = await applyDecision(store, {
-      messageRowId: row.id, decision, readingDate, source: 'text', actor: 'intake', folders, queueReply: ctx.queueReply,
+      messageRowId: row.id, decision, readingDate, source: 'text', actor: 'intake', folders,
+      queueReply: ctx.replies ? makeQueueReply(parsed, row.id, at, ctx.replies) : null,
     });
     if (decision.decision === 'accept') {
       for (const r of decision.readings) ctx.registry.updateLast(r.account, r.meter, { t1: r.t1, t2: r.t2, t3: r.t3 }, readingDate);

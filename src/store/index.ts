@@ -7,3 +7,5 @@ export { type AccountView, type RegistryChanges, type SenderLink, type StoredMet
 export type { InsertMessageResult, MessagePatch, MessageState, NewInboundMessage, StoredMessage } from './messages.js';
 export type { InsertReadingResult, NewReading, ReadingStatus, StoredReading } from './readings.js';
 export type { AuditEntry, AuditRecord } from './audit.js';
+export type { EnqueueResult, NewOutboxEntry, OutboxEntry, OutboxKind, OutboxStats, OutboxStatus } from './outbox.js';
+export type { ReviewItem } from './review.js';

@@ -19,6 +19,18 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'registry import FILE.csv | registry show ACCOUNT [--json]',
     load: async () => (await import('./registry.js')).registry,
   },
+  mail: {
+    summary: 'mail append [--folder F] [--date-from-header] FILE... (append .eml files over IMAP)',
+    load: async () => (await import('./mail.js')).mail,
+  },
+  intake: {
+    summary: 'intake [--once]: fetch mail over IMAP, decide, file to folders, send replies (the daemon)',
+    load: async () => (await import('./intake.js')).intake,
+  },
+  reprocess: {
+    summary: 'reprocess ID: re-run a message recorded as failed, from its stored source',
+    load: async () => (await import('./reprocess.js')).reprocess,
+  },
   readings: {
     summary: 'readings export [--period YYYY-MM] [--format csv|jsonl] [--since-last]',
     load: async () => (await import('./readings.js')).readings,

@@ -1,0 +1,29 @@
+// pm2 process file: `npx pm2 start ecosystem.config.cjs` (see README, "Operations").
+// Variables already set in the environment win over the defaults below (production sets its own).
+const path = require('node:path');
+
+const env = (defaults) => Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, process.env[k] ?? v]));
+
+module.exports = {
+  apps: [
+    {
+      name: 'intake',
+      cwd: __dirname,
+      script: path.join(__dirname, 'node_modules/.bin/tsx'),
+      args: 'src/cli/main.ts intake',
+      interpreter: 'none',
+      // One fetcher at a time (the intake lease enforces it too); more workers need PostgreSQL.
+      instances: 1,
+      exec_mode: 'fork',
+      autorestart: true,
+      // Graceful shutdown finishes the message in flight and closes IMAP within 10 s.
+      kill_timeout: 12000,
+      exp_backoff_restart_delay: 1000,
+      max_memory_restart: '600M',
+      merge_logs: true,
+      time: false,
+      env: env({ NODE_ENV: 'development', LOG_LEVEL: 'info' }),
+      env_production: env({ NODE_ENV: 'production', LOG_LEVEL: 'info' }),
+    },
+  ],
+};

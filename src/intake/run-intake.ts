@@ -1,0 +1,144 @@
+// The intake service: holds the intake lease (so two instances never process at once), keeps an IMAP
+// connection (reconnecting with capped backoff), runs a cycle whenever mail arrives (IDLE) or the poll interval
+// passes, and sends due replies from the outbox. `once` processes everything waiting, sends due replies, exits.
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Settings } from '../config.js';
+import { connectWithBackoff } from '../mail/connect-with-backoff.js';
+import { MailboxClient } from '../mail/mailbox-client.js';
+import type { ImapSettings } from '../mail/types.js';
+import type { Store } from '../store/index.js';
+import { RegistryIndex } from '../validate/registry-index.js';
+import { decisionRules, parseLimits, type RuleSettings } from './rules-from-settings.js';
+import type { OutcomeFolders } from './apply-decision.js';
+import type { ProcessContext } from './process-message.js';
+import { runCycle, type CycleStats } from './run-cycle.js';
+import type { ReplyConfig } from './queue-reply.js';
+import type { ReplySender } from './reply-sender.js';
+
+export const INTAKE_LEASE = 'intake';
+const LEASE_TTL_MS = 60_000;
+
+export type IntakeSettings = RuleSettings & ImapSettings &
+  Pick<Settings, 'MAIL_FROM' | 'REPLY_ON_REVIEW' | 'REPLY_MAX_PER_SENDER_PER_DAY'>;
+
+export interface IntakeDeps {
+  store: Store;
+  settings: IntakeSettings;
+  log: Logger;
+  replies: ReplySender | null;
+  signal: AbortSignal;
+}
+
+export class LeaseHeldError extends Error {
+  readonly code = 'INTAKE_LOCKED';
+}
+
+export function folders(s: ImapSettings): OutcomeFolders {
+  return { accept: s.FOLDER_PROCESSED, review: s.FOLDER_REVIEW, reject: s.FOLDER_REJECTED, ignore: s.FOLDER_IGNORED, failed: s.FOLDER_FAILED };
+}
+
+export function replyConfig(s: IntakeSettings): ReplyConfig {
+  return {
+    replyOnReview: s.REPLY_ON_REVIEW, maxPerSenderPerDay: s.REPLY_MAX_PER_SENDER_PER_DAY, ownAddresses: [s.MAIL_FROM, s.IMAP_USER],
+    window: { startDay: s.WINDOW_START_DAY, endDay: s.WINDOW_END_DAY, timeZone: s.TIME_ZONE },
+  };
+}
+
+async function loadRegistry(store: Store): Promise<RegistryIndex> {
+  return new RegistryIndex(await store.registry.loadAll());
+}
+
+function holderId(): string {
+  return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+}
+
+/** Processes everything waiting and sends due replies, then returns. Throws LeaseHeldError or a connect error. */
+export async function runIntakeOnce(deps: IntakeDeps): Promise<CycleStats> {
+  const { store, settings, log } = deps;
+  const holder = holderId();
+  if (!(await store.leases.acquire(INTAKE_LEASE, holder, LEASE_TTL_MS))) {
+    const held = await store.leases.holderOf(INTAKE_LEASE);
+    throw new LeaseHeldError(`another intake holds the lock (${held?.holder ?? 'unknown'}, until ${held?.expiresAt.toISOString() ?? '?'})`);
+  }
+  const client = new MailboxClient(settings, log.child({ stage: 'mail' }));
+  try {
+    const state = await client.connect();
+    const stats = await cycle(client, state.uidValidity, deps, holder);
+    if (deps.replies) await deps.replies.sendDue();
+    return stats;
+  } finally {
+    await client.close();
+    await store.leases.release(INTAKE_LEASE, holder).catch(() => undefined);
+  }
+}
+
+async function cycle(client: MailboxClient, uidValidity: bigint, deps: IntakeDeps, holder: string): Promise<CycleStats> {
+  const { store, settings, log } = deps;
+  const ctx: ProcessContext = {
+    store, registry: await loadRegistry(store), rules: decisionRules(settings, [settings.MAIL_FROM, settings.IMAP_USER]),
+    limits: parseLimits(settings), folders: folders(settings), replies: replyConfig(settings),
+    mailbox: settings.IMAP_MAILBOX, uidValidity, log: log.child({ stage: 'intake' }),
+  };
+  const stats = await runCycle(client, ctx, {
+    batchSize: settings.IMAP_BATCH_SIZE, signal: deps.signal,
+    // A long cycle keeps the lease fresh.
+    onFiled: () => void store.leases.acquire(INTAKE_LEASE, holder, LEASE_TTL_MS).catch(() => undefined),
+  });
+  if (stats.seen > 0) log.info({ ...stats }, 'cycle done');
+  return stats;
+}
+
+/** The daemon: runs until the signal aborts; finishes the message in flight, then closes IMAP. */
+export async function runIntakeDaemon(deps: IntakeDeps): Promise<void> {
+  const { store, settings, log, signal } = deps;
+  const holder = holderId();
+  const pollMs = settings.POLL_INTERVAL_SECONDS * 1000;
+  let standbyLogged = false;
+  while (!signal.aborted) {
+    if (!(await store.leases.acquire(INTAKE_LEASE, holder, LEASE_TTL_MS))) {
+      if (!standbyLogged) log.warn('another intake holds the lock; standing by');
+      standbyLogged = true;
+      await sleep(5000, signal);
+      continue;
+    }
+    standbyLogged = false;
+    const client = new MailboxClient(settings, log.child({ stage: 'mail' }));
+    try {
+      const state = await connectWithBackoff(client, {
+        signal,
+        onRetry: (attempt, delayMs, err) => log.warn({ attempt, delayMs, err: err.message }, 'IMAP connect failed; retrying'),
+      });
+      log.info({ mailbox: state.mailbox, exists: state.exists }, 'IMAP connected');
+      while (!signal.aborted && client.usable) {
+        await cycle(client, state.uidValidity, deps, holder);
+        if (deps.replies) await deps.replies.sendDue();
+        await store.leases.acquire(INTAKE_LEASE, holder, LEASE_TTL_MS);
+        // Wake on new mail (IDLE) or after the poll interval; the lease is renewed at least twice per TTL.
+        const waited = await client.waitForChange(Math.min(pollMs, LEASE_TTL_MS / 2), signal);
+        if (waited === 'closed') log.warn('IMAP connection closed; reconnecting');
+      }
+    } catch (e) {
+      if (signal.aborted) break;
+      log.error({ err: (e as Error).message, code: (e as { code?: string }).code }, 'intake cycle failed; reconnecting');
+      await sleep(2000, signal);
+    } finally {
+      await client.close();
+    }
+  }
+  await store.leases.release(INTAKE_LEASE, holder).catch(() => undefined);
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const t = setTimeout(done, ms);
+    function done() {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
