@@ -12,6 +12,10 @@ export interface IdentifierLookup {
   meters(key: string): MeterRef[];
   /** Registry meters whose serial's long digit run equals `digits` (customers drop letter prefixes). */
   metersByDigits(digits: string): MeterRef[];
+  /** Registry account / meters equal to `digits` once leading zeros are dropped on both sides; used only where a
+   *  label says what the number is ("лс 12300456" for 012300456). */
+  accountLoose(digits: string): string | null;
+  metersLoose(digits: string): MeterRef[];
 }
 
 export interface MeterRef {
@@ -99,7 +103,11 @@ function findIdentifiers(norm: string, raw: string, line: number, lookup: Identi
   const items: Item[] = [];
   for (let i = 0; i < words.length; i++) {
     let found: Item | null = null;
-    for (let j = Math.min(words.length - 1, i + 3); j >= i && !found; j--) {
+    // Up to 4 words ("ЦЭ6803В 01123456"), or a longer run of digits dictated one by one ("0 5 5 6 0 0 4 1 2").
+    let reach = i + 3;
+    while (reach + 1 < words.length && reach - i < 15 && /^\d{1,2}$/.test(norm.slice(words[reach + 1]!.start, words[reach + 1]!.end)) &&
+      /^\d{1,2}$/.test(norm.slice(words[i]!.start, words[i]!.end))) reach++;
+    for (let j = Math.min(words.length - 1, reach); j >= i && !found; j--) {
       const first = words[i]!, last = words[j]!;
       let joinable = true;
       for (let k = i; k < j && joinable; k++) {
@@ -210,6 +218,14 @@ export function scanLine(raw: string, line: number, lookup: IdentifierLookup): I
         const prev = labels[labels.indexOf(label) - 1];
         const kind = label.kind === 'id' && prev && (prev.kind === 'meter' || prev.kind === 'account') &&
           sameClause(norm, prev.end, label.start) && label.start - prev.end < 12 ? prev.kind : label.kind;
+        // A labelled identifier written without its leading zeros is still that identifier.
+        const loose = looseIdentifier(kind, intText, lookup, line, raw.slice(start, end), start, end);
+        if (loose) {
+          items.push(loose);
+          anchors.push(end);
+          usedLabels.add(label);
+          continue;
+        }
         items.push({ type: 'unknown_id', label: kind, raw: raw.slice(start, end), line, start, end });
         usedLabels.add(label);
         if (prev) usedLabels.add(prev);
@@ -276,6 +292,7 @@ function governingLabel(norm: string, labels: LabelSpan[], pos: number, used: Se
       if (l.kind === 'old' || l.kind === 'other_id') return l;
       continue;
     }
+    if (l.kind === 'other_id' && nearest.kind === 'id') return l; // "договор № 12345": not a meter's number
     if (l.kind === 'old') {
       // "прошлые показания 12000" → old; "было 4321, сейчас 4410" has a clause break before "сейчас".
       const between = norm.slice(l.end, nearest.start);
@@ -285,6 +302,19 @@ function governingLabel(norm: string, labels: LabelSpan[], pos: number, used: Se
   }
   if (nearest && nearest.kind === 'value' && !labels.includes(nearest)) return nearest;
   return nearest;
+}
+
+function looseIdentifier(kind: string, digits: string, lookup: IdentifierLookup, line: number, raw: string, start: number, end: number): Item | null {
+  if (digits.length < 5) return null;
+  if (kind === 'account' || kind === 'id') {
+    const account = lookup.accountLoose(digits);
+    if (account) return { type: 'account', account, raw, line, start, end };
+  }
+  if (kind === 'meter' || kind === 'id') {
+    const refs = lookup.metersLoose(digits);
+    if (refs.length > 0) return { type: 'meter', refs, raw, line, start, end };
+  }
+  return null;
 }
 
 /** Zone labels written as a list right before `last` ("день/ночь", "Т1, Т2 и Т3"), in order, ending with `last`. */

@@ -10,6 +10,8 @@ export class RegistryIndex implements IdentifierLookup {
   private readonly serials = new Map<string, RegistryMeter[]>();
   private readonly digitRuns = new Map<string, RegistryMeter[]>();
   private readonly senders = new Map<string, Set<string>>();
+  private readonly looseAccounts = new Map<string, Set<string>>();
+  private readonly looseSerials = new Map<string, RegistryMeter[]>();
   readonly accountLengths = new Set<number>();
 
   constructor(rows: readonly RegistryMeter[]) {
@@ -17,9 +19,12 @@ export class RegistryIndex implements IdentifierLookup {
     for (const row of rows) {
       const m: RegistryMeter = { ...row, last: { ...row.last } };
       push(this.accounts, m.account, m);
+      const looseAccount = stripZeros(m.account);
+      this.looseAccounts.set(looseAccount, (this.looseAccounts.get(looseAccount) ?? new Set()).add(m.account));
       this.accountLengths.add(m.account.length);
       const key = normaliseSerial(m.meter);
       push(this.serials, key, m);
+      if (/^\d+$/.test(key)) push(this.looseSerials, stripZeros(key), m);
       // A serial such as "CE102-0045678" is often written by its long digit run alone.
       for (const run of key.match(LONG_DIGITS) ?? []) if (run !== key) push(this.digitRuns, run, m);
       for (const e of m.emails) {
@@ -40,6 +45,15 @@ export class RegistryIndex implements IdentifierLookup {
 
   metersByDigits(digits: string): MeterRef[] {
     return (this.digitRuns.get(digits) ?? []).map(ref);
+  }
+
+  accountLoose(digits: string): string | null {
+    const found = this.looseAccounts.get(stripZeros(digits));
+    return found && found.size === 1 ? [...found][0]! : null;
+  }
+
+  metersLoose(digits: string): MeterRef[] {
+    return (this.looseSerials.get(stripZeros(digits)) ?? []).map(ref);
   }
 
   metersOf(account: string, kind?: MeterKind | null): RegistryMeter[] {
@@ -64,6 +78,10 @@ export class RegistryIndex implements IdentifierLookup {
     if (!address) return [];
     return [...(this.senders.get(address.toLowerCase()) ?? [])];
   }
+}
+
+function stripZeros(digits: string): string {
+  return digits.replace(/^0+(?=\d)/, '');
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
