@@ -4,6 +4,8 @@ import type { Settings, SMTP_SETTINGS } from '../config.js';
 import { createMailer, sendDueReplies, type SendResult } from '../reply/send-outbox.js';
 import type { Store } from '../store/index.js';
 
+const BATCH = 50;
+
 export interface ReplySender {
   sendDue(now?: Date): Promise<SendResult>;
   close(): Promise<void>;
@@ -12,10 +14,18 @@ export interface ReplySender {
 export function createReplySender(store: Store, settings: Pick<Settings, (typeof SMTP_SETTINGS)[number]>, log: Logger): ReplySender {
   const mailer = createMailer(settings);
   return {
+    /** Sends every due reply, batch after batch, until none is due (an outage defers the rest at once). */
     async sendDue(now = new Date()) {
-      const result = await sendDueReplies(store, mailer, { now, maxAttempts: settings.OUTBOX_MAX_ATTEMPTS, log });
-      if (result.sent + result.failed + result.deferred > 0) log.info({ ...result }, 'outbox pass');
-      return result;
+      const total = { sent: 0, failed: 0, deferred: 0 };
+      for (;;) {
+        const r = await sendDueReplies(store, mailer, { now, maxAttempts: settings.OUTBOX_MAX_ATTEMPTS, log, limit: BATCH });
+        total.sent += r.sent;
+        total.failed += r.failed;
+        total.deferred += r.deferred;
+        if (r.sent + r.failed + r.deferred < BATCH) break;
+      }
+      if (total.sent + total.failed + total.deferred > 0) log.info({ ...total }, 'outbox pass');
+      return total;
     },
     async close() {
       await mailer.close?.();

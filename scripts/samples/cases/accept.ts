@@ -186,7 +186,7 @@ export const acceptCases: SampleCase[] = [
   {
     name: 'accept-zero-consumption-equal-last-gmail-android',
     client: 'gmailAndroid',
-    env: { fromName: 'Людмила Орлова', from: 'orlova.lyuda@gmail.com', date: '2026-11-25 08:44:31 +1000', subject: 'Дача показания' },
+    env: { fromName: 'Людмила Орлова', from: 'orlova.lyuda@gmail.com', date: '2026-11-23 08:44:31 +1000', subject: 'Дача показания' },
     text: 'Здравствуйте, на даче зимой никто не живёт, показания те же.\nЛС 2701102246 счётчик 047713 показания 9915',
     expected: { decision: 'accept', readings: [r1('2701102246', '047713', 9915)], note: 'Value equal to the last reading (no consumption) is allowed: >= last.' },
   },
@@ -323,7 +323,7 @@ export const acceptCases: SampleCase[] = [
   {
     name: 'accept-auto-submitted-no-thunderbird',
     client: 'thunderbird',
-    env: { fromName: 'Евгений Шилов', from: 'shilov.e@yandex.ru', date: '2026-11-24 12:00:03 +1000', subject: 'показания', extra: [['Auto-Submitted', 'no']] },
+    env: { fromName: 'Евгений Шилов', from: 'shilov.e@yandex.ru', date: '2026-11-20 10:00:03 +1000', subject: 'показания', extra: [['Auto-Submitted', 'no']] },
     text: '2701231006 19004477 105300',
     expected: { decision: 'accept', readings: [r1('2701231006', '19004477', 105300)], note: 'Auto-Submitted: no explicitly marks a human message.' },
   },
