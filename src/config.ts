@@ -148,6 +148,7 @@ const SPECS = {
   REPLY_ON_REVIEW: bool(true),
   REPLY_MAX_PER_SENDER_PER_DAY: int(3, 0, 1000),
   OUTBOX_MAX_ATTEMPTS: int(20, 1, 1000),
+  OUTBOX_RETRY_BASE_SECONDS: int(30, 1, 3600),
 } satisfies Record<string, Parser<unknown>>;
 
 export type Settings = { [K in keyof typeof SPECS]: ReturnType<(typeof SPECS)[K]> };
@@ -195,5 +196,5 @@ export const IMAP_SETTINGS = [
 
 export const SMTP_SETTINGS = [
   'SMTP_HOST', 'SMTP_PORT', 'SMTP_TLS', 'SMTP_STARTTLS', 'SMTP_TLS_VERIFY', 'SMTP_USER', 'SMTP_PASSWORD', 'MAIL_FROM',
-  'REPLY_ON_REVIEW', 'REPLY_MAX_PER_SENDER_PER_DAY', 'OUTBOX_MAX_ATTEMPTS',
+  'REPLY_ON_REVIEW', 'REPLY_MAX_PER_SENDER_PER_DAY', 'OUTBOX_MAX_ATTEMPTS', 'OUTBOX_RETRY_BASE_SECONDS',
 ] as const;

@@ -18,7 +18,9 @@ export function createReplySender(store: Store, settings: Pick<Settings, (typeof
     async sendDue(now = new Date()) {
       const total = { sent: 0, failed: 0, deferred: 0 };
       for (;;) {
-        const r = await sendDueReplies(store, mailer, { now, maxAttempts: settings.OUTBOX_MAX_ATTEMPTS, log, limit: BATCH });
+        const r = await sendDueReplies(store, mailer, {
+          now, maxAttempts: settings.OUTBOX_MAX_ATTEMPTS, retryBaseMs: settings.OUTBOX_RETRY_BASE_SECONDS * 1000, log, limit: BATCH,
+        });
         total.sent += r.sent;
         total.failed += r.failed;
         total.deferred += r.deferred;

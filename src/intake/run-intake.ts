@@ -54,11 +54,34 @@ function holderId(): string {
   return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 }
 
+/** Takes the lease, also from a holder on this host whose process is gone (killed: its lease would otherwise
+ *  block a restart until it expires). */
+async function acquireLease(store: Store, holder: string, log: Logger): Promise<boolean> {
+  if (await store.leases.acquire(INTAKE_LEASE, holder, LEASE_TTL_MS)) return true;
+  const held = await store.leases.holderOf(INTAKE_LEASE);
+  if (!held) return store.leases.acquire(INTAKE_LEASE, holder, LEASE_TTL_MS);
+  const [host, pid] = held.holder.split(':');
+  if (host === hostname() && pid && !processAlive(Number(pid))) {
+    log.warn({ staleHolder: held.holder }, 'taking over the intake lock of a process that is gone');
+    return store.leases.takeOver(INTAKE_LEASE, held.holder, holder, LEASE_TTL_MS);
+  }
+  return false;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as { code?: string }).code === 'EPERM';
+  }
+}
+
 /** Processes everything waiting and sends due replies, then returns. Throws LeaseHeldError or a connect error. */
 export async function runIntakeOnce(deps: IntakeDeps): Promise<CycleStats> {
   const { store, settings, log } = deps;
   const holder = holderId();
-  if (!(await store.leases.acquire(INTAKE_LEASE, holder, LEASE_TTL_MS))) {
+  if (!(await acquireLease(store, holder, log))) {
     const held = await store.leases.holderOf(INTAKE_LEASE);
     throw new LeaseHeldError(`another intake holds the lock (${held?.holder ?? 'unknown'}, until ${held?.expiresAt.toISOString() ?? '?'})`);
   }
@@ -97,7 +120,7 @@ export async function runIntakeDaemon(deps: IntakeDeps): Promise<void> {
   const pollMs = settings.POLL_INTERVAL_SECONDS * 1000;
   let standbyLogged = false;
   while (!signal.aborted) {
-    if (!(await store.leases.acquire(INTAKE_LEASE, holder, LEASE_TTL_MS))) {
+    if (!(await acquireLease(store, holder, log))) {
       if (!standbyLogged) log.warn('another intake holds the lock; standing by');
       standbyLogged = true;
       await sleep(5000, signal);

@@ -106,6 +106,8 @@ export interface SendOptions {
   /** OUTBOX_MAX_ATTEMPTS: the attempt that reaches it marks the row failed. */
   maxAttempts: number;
   limit?: number;
+  /** First retry delay (doubling after each failure, at most 1 h); OUTBOX_RETRY_BASE_SECONDS. */
+  retryBaseMs?: number;
   /** How long a claimed row stays away from other senders (and from a restart after a crash). */
   claimMs?: number;
   /** The clock for sentAt; defaults to the system clock. */
@@ -125,8 +127,8 @@ const BASE_DELAY_MS = 30_000;
 const MAX_DELAY_MS = 3600_000;
 
 /** Delay before the next attempt after `attempts` failed ones: 30 s · 2^(attempts−1), at most 1 h. */
-export function retryDelayMs(attempts: number): number {
-  return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, Math.min(attempts - 1, 20)));
+export function retryDelayMs(attempts: number, baseMs: number = BASE_DELAY_MS): number {
+  return Math.min(MAX_DELAY_MS, baseMs * 2 ** Math.max(0, Math.min(attempts - 1, 20)));
 }
 
 /** Our Message-ID for a row: stable, so a resend after a crash carries the same one and can be recognised. */
@@ -150,7 +152,7 @@ export async function sendDueReplies(store: Pick<Repos, 'outbox'>, mailer: Maile
   const recordFailure = async (entry: OutboxEntry, error: MailerError): Promise<void> => {
     const attempts = entry.attempts + 1;
     const giveUp = error.failure === 'rejected' || attempts >= maxAttempts;
-    await store.outbox.markAttemptFailed(entry.id, error.message, new Date(now.getTime() + retryDelayMs(attempts)), giveUp);
+    await store.outbox.markAttemptFailed(entry.id, error.message, new Date(now.getTime() + retryDelayMs(attempts, opts.retryBaseMs)), giveUp);
     if (giveUp) result.failed++;
     else result.deferred++;
     log.warn({ outboxId: entry.id, attempts, giveUp, failure: error.failure, err: error.message }, 'reply not sent');

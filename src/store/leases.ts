@@ -20,6 +20,12 @@ export function leasesRepo(db: Db) {
       }
     },
 
+    /** Replaces exactly `from` as the holder (compare-and-set: two contenders cannot both win). */
+    async takeOver(name: string, from: string, holder: string, ttlMs: number, now: Date = new Date()): Promise<boolean> {
+      const { count } = await db.lease.updateMany({ where: { name, holder: from }, data: { holder, expiresAt: new Date(now.getTime() + ttlMs) } });
+      return count === 1;
+    },
+
     async release(name: string, holder: string): Promise<void> {
       await db.lease.deleteMany({ where: { name, holder } });
     },
