@@ -35,6 +35,7 @@ export const REASONS = {
   implausible_increase: 'Слишком большой рост показаний с прошлого раза.',
   ambiguous_numbers: 'Числа в письме можно прочитать по-разному.',
   conflicting_values: 'Для одного прибора указаны разные показания.',
+  uncertain_value: 'Отправитель сам не уверен в показании («примерно», «или», исправление в тексте).',
 } as const;
 
 export type ReasonCode = keyof typeof REASONS;

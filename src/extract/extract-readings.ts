@@ -129,7 +129,7 @@ function groupItems(items: Item[], lines: string[]): Extraction {
       unknownAccount: h?.type === 'unknown_id' && h.label === 'account' ? h.raw : null,
       unknownId: h?.type === 'unknown_id' && (h.label === null || h.label === 'id') ? h.raw : null,
       values: r.values,
-      kind: kindOf([...r.lines].map((l) => lines[l] ?? '')),
+      kind: kindOfValues(r.values, lines) ?? kindOf([...r.lines].map((l) => lines[l] ?? '')),
     };
     if (h && (h.type === 'meter' || (h.type === 'unknown_id' && h.label === 'meter'))) {
       const ctx = accountFor(h, contextIds, pos);
@@ -168,6 +168,13 @@ function accountFor(head: Head, accounts: Head[], pos: (i: { line: number; start
   const before = accounts.filter((a) => pos(a) < pos(head));
   if (before.length > 0) return before[before.length - 1]!;
   return accounts[0] ?? null;
+}
+
+/** The kind the words around the values name, when they agree ("отопление: 519,7 Гкал. Электричество передам потом"). */
+function kindOfValues(values: ValueItem[], lines: string[]): MeterKind | null {
+  const kinds = new Set(values.map((v) => kindNear(lines[v.line] ?? '', v)));
+  if (kinds.size !== 1) return null;
+  return [...kinds][0] ?? null;
 }
 
 function kindOf(texts: string[]): MeterKind | null {

@@ -42,6 +42,8 @@ export interface ValueItem {
   labelled: boolean;
   /** True when its label stands right before it ("Показания: 8391"), with nothing but punctuation between. */
   tight: boolean;
+  /** The sender hedges it: "примерно 16 400", "9312 ой нет 9132", "29590 или 29650". */
+  uncertain: boolean;
   line: number;
   start: number;
   end: number;
@@ -70,10 +72,21 @@ export function normaliseLine(line: string): string {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 // A number starts after a non-word character or right after a glued label ("лс123456"); "т1" is a word.
-const NUMBER = /(?<=^|[^\p{L}\p{N}]|(?<![\p{L}])(?:лс|л\/с|ls|no|n))(\d{1,3}(?: \d{3})+|\d+)(?:([.,])(\d+))?/gu;
+const NUMBER = /(?<=^|[^\p{L}\p{N}]|(?<![\p{L}])(?:лс|л\/с|ls|no|n|сч|пу|ипу|пок|показ\p{L}*))(\d{1,3}(?: \d{3})+|\d+)(?:([.,])(\d+))?/gu;
 const JOINABLE_SEPARATOR = /^[ \-/.]{1,2}$/;
 const UNIT_AFTER = /^\s*(?:квт\p{L}*|кв?т\.?ч|kwh|гкал\p{L}*|gcal)/u;
 const ZONE_AFTER = /^\s*[(\-–—:]?\s*(день|дневн\p{L}*|дн\.?|ночь|ночн\p{L}*|ноч\.?|т1|т2|т3|t1|t2|t3|пик\p{L}*|полупик\p{L}*)(?![\p{L}\p{N}])/u;
+const UNCERTAIN = /примерн|приблизит|ориентировочн|около|где-?то|~|≈|не уверен|неуверен|не точн|неточн|точно не|плохо вид|не вид|не разгляд|не разобра|кажется|вроде бы|если не ошиба|\d\s*(?:или|либо)\s*\d|ой,? нет|вернее|точнее,|то есть|исправ|ошибочн|ошиб(?:ся|лась|лись|ка)|опечат|перепута/u;
+
+/** The clause a number stands in: from the previous sentence break to the next. */
+function clauseAround(norm: string, start: number, end: number): string {
+  const before = norm.slice(Math.max(0, start - 60), start);
+  const after = norm.slice(end, end + 60);
+  const b = before.split(/[;!?]|[.,](?=\s)/u).pop() ?? '';
+  const a = after.split(/[;!?]|[.,](?=\s|$)/u)[0] ?? '';
+  return `${b}${norm.slice(start, end)}${a}`;
+}
+
 // A capitalised street or surname-like word right before a number names a house ("Шеронова 14"), not a reading.
 const STREET_BEFORE = /(?:^|[^\p{L}])\p{Lu}\p{Ll}{2,}(?:ова|ева|ёва|ина|ына|ого|его|ская|цкая|ской|цкой|ная|ной|кса|ера)[\s,]+(?:д\.\s*)?$/u;
 const CURRENT_WORD = /текущ|сейчас|теперь|на сегодня|нынешн/u;
@@ -97,7 +110,7 @@ const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.e
 function findIdentifiers(norm: string, raw: string, line: number, lookup: IdentifierLookup): Item[] {
   const words = [...norm.matchAll(WORD)].map((m) => {
     // "лс2700123456": the glued label is not part of the identifier.
-    const glued = /^(?:лс|ls|no|n)(?=\d)/u.exec(m[0]);
+    const glued = /^(?:лс|ls|no|n|сч|пу|ипу|пок)(?=\d)/u.exec(m[0]);
     return { start: m.index + (glued ? glued[0].length : 0), end: m.index + m[0].length };
   });
   const items: Item[] = [];
@@ -260,6 +273,7 @@ export function scanLine(raw: string, line: number, lookup: IdentifierLookup): I
     items.push({
       type: 'value',
       tight,
+      uncertain: UNCERTAIN.test(clauseAround(norm, start, end)),
       value: Number(intText),
       split: groups.length > 1 ? groups.map(Number) : null,
       significantDigits: intText.replace(/^0+(?=\d)/, '').length,

@@ -33,6 +33,10 @@ export function resolveRecord(rec: ExtractedRecord, index: RegistryIndex, sender
   const meter = found.meter;
   if (rec.values.length === 0) return { meter, reading: null, problems: [...found.problems, 'missing_value'] };
 
+  if (rec.values.some((v) => v.uncertain)) {
+    const outcome = checkValues(interpretations(rec.values)[0]!, meter, rules);
+    return { meter, reading: { account: meter.account, meter: meter.meter, ...outcome.values }, problems: [...found.problems, 'uncertain_value'] };
+  }
   const outcomes = interpretations(rec.values).map((vals) => checkValues(vals, meter, rules));
   const valid = outcomes.filter((o) => o.problems.length === 0);
   const distinct = new Map(valid.map((o) => [JSON.stringify(o.values), o]));
