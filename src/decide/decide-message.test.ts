@@ -29,7 +29,7 @@ function msg(text: string, over: Partial<ParsedMessage> = {}): ParsedMessage {
   return {
     messageId: 'x@y', subject: 'Показания', from: { address: 'someone@example.ru', name: null }, replyTo: null, to: [],
     date: null, headers: {}, contentType: 'text/plain', text, quoted: '', signature: '', fullText: text, html: null,
-    attachments: [], problems: [], ...over,
+    attachments: [], attachmentText: '', problems: [], ...over,
   };
 }
 

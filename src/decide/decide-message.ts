@@ -56,7 +56,11 @@ export function decideMessage(input: DecideInput): Decision {
   const canReply = replyAllowed(message.headers, message.from.address, rules.ownAddresses);
   if (message.problems.some((p) => UNREADABLE.has(p))) return finish('review', [], ['unparsable'], period, false);
 
-  const extraction = extractReadings({ subject: message.subject, text: message.text }, registry);
+  let extraction = extractReadings({ subject: message.subject, text: message.text }, registry);
+  // Readings sent only as an attached list (a CSV or text file) count as the message's own content.
+  if (!extraction.records.some((r) => r.values.length > 0) && message.attachmentText.trim() !== '') {
+    extraction = extractReadings({ subject: message.subject, text: `${message.text}\n${message.attachmentText}` }, registry);
+  }
   const sender = { accounts: registry.accountsOfSender(message.from.address), trusted: input.senderTrusted ?? true };
   const withValues = extraction.records.filter((r) => r.values.length > 0);
   const resolved = extraction.records.map((r) => resolveRecord(r, registry, sender, { maxIncrease: rules.maxIncrease }));

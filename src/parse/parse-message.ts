@@ -2,6 +2,7 @@
 import { simpleParser } from 'mailparser';
 import type { AddressObject, Attachment, EmailAddress, ParsedMail, SimpleParserOptions } from 'mailparser';
 import { decodeHeaderLine } from './decode-header.js';
+import { decodeBytes, detectCyrillicCharset, isValidUtf8 } from './detect-charset.js';
 import { htmlToText, QUOTE_CUT } from './html-to-text.js';
 import { scanMime } from './scan-mime.js';
 import { sniffRaw } from './sniff-raw.js';
@@ -44,7 +45,7 @@ function emptyMessage(problems: ParseProblem[]): ParsedMessage {
   return {
     messageId: null, subject: '', from: { address: null, name: null }, replyTo: null, to: [], date: null,
     headers: {}, contentType: '', text: '', quoted: '', signature: '', fullText: '', html: null,
-    attachments: [], problems,
+    attachments: [], attachmentText: '', problems,
   };
 }
 
@@ -94,6 +95,27 @@ function toAttachment(a: Attachment, html: string | null): ParsedAttachment {
   };
 }
 
+const TEXT_ATTACHMENT = /^text\/(?:plain|csv|tab-separated-values|x-csv|comma-separated-values)$|^application\/(?:csv|x-csv)$/;
+const TEXT_FILE = /\.(?:csv|txt|tsv)$/i;
+const MAX_ATTACHMENT_TEXT = 256 * 1024;
+
+/** Plain-text and CSV attachments as text (charset as declared, else UTF-8 or the likeliest Cyrillic one). */
+function textOfAttachments(attachments: Attachment[]): string {
+  const parts: string[] = [];
+  let size = 0;
+  for (const a of attachments) {
+    const type = a.contentType.toLowerCase();
+    if (!(TEXT_ATTACHMENT.test(type) || (type === 'application/octet-stream' && TEXT_FILE.test(a.filename ?? '')))) continue;
+    if (a.contentDisposition === 'inline' && !a.filename) continue;
+    if (size + a.content.length > MAX_ATTACHMENT_TEXT) break;
+    size += a.content.length;
+    const declared = /charset="?([\w-]+)"?/i.exec(String(a.headers.get('content-type') ?? ''))?.[1];
+    const charset = declared ?? (isValidUtf8(a.content) ? 'utf-8' : detectCyrillicCharset(a.content));
+    parts.push(decodeBytes(a.content, charset).replace(/^\uFEFF/, '').replace(CRLF, '\n'));
+  }
+  return parts.join('\n');
+}
+
 function isStub(plain: string): boolean {
   const trimmed = plain.trim();
   return trimmed === '' || (trimmed.length <= MAX_STUB_LENGTH && PLAIN_STUB.test(trimmed));
@@ -128,6 +150,7 @@ function buildMessage(mail: ParsedMail, problems: ParseProblem[], headersOnly: b
     fullText: body.replace(CUT_LINE, '').trim(),
     html,
     attachments: headersOnly ? [] : mail.attachments.map((a) => toAttachment(a, html)),
+    attachmentText: headersOnly ? '' : textOfAttachments(mail.attachments),
     problems,
   };
 }

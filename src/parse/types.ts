@@ -48,6 +48,8 @@ export interface ParsedMessage {
   /** Sanitisation is the UI's job: this is the raw HTML body when the message had one. */
   html: string | null;
   attachments: ParsedAttachment[];
+  /** Text of attached plain-text / CSV files (an HOA's list of readings), decoded; empty when none. */
+  attachmentText: string;
   problems: ParseProblem[];
 }
 
