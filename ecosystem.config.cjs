@@ -1,7 +1,5 @@
 // pm2 process file: `npx pm2 start ecosystem.config.cjs` (see README, "Operations").
 // Variables already set in the environment win over the defaults below (production sets its own).
-const path = require('node:path');
-
 const env = (defaults) => Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, process.env[k] ?? v]));
 
 module.exports = {
@@ -9,9 +7,11 @@ module.exports = {
     {
       name: 'intake',
       cwd: __dirname,
-      script: path.join(__dirname, 'node_modules/.bin/tsx'),
-      args: 'src/cli/main.ts intake',
-      interpreter: 'none',
+      // node itself runs the TypeScript through tsx's loader: one process, so pm2's signals reach the daemon.
+      script: 'src/cli/main.ts',
+      args: 'intake',
+      interpreter: 'node',
+      node_args: '--import tsx',
       // One fetcher at a time (the intake lease enforces it too); more workers need PostgreSQL.
       instances: 1,
       exec_mode: 'fork',

@@ -38,6 +38,15 @@ export function sinkLog(layout: Layout): string {
   return path.join(layout.logDir, 'sink.log');
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function startSink(layout: Layout, say: (line: string) => void): Promise<SinkState & { started: boolean }> {
   const state = sinkState(layout);
   if (state.running && state.dir === layout.sinkDir) return { ...state, started: false };
@@ -60,7 +69,10 @@ export async function startSink(layout: Layout, say: (line: string) => void): Pr
   fs.writeFileSync(`${layout.sinkStateFile}.tmp`, JSON.stringify(record));
   fs.renameSync(`${layout.sinkStateFile}.tmp`, layout.sinkStateFile);
   try {
-    await waitForGreeting(SMTP_PROBE, 30_000, () => isOurProcess(pid, SINK_ENTRY));
+    // Right after spawn the child may not have exec'd node yet (its command line is still the parent's):
+    // for the first seconds, being alive is enough.
+    const spawnedAt = Date.now();
+    await waitForGreeting(SMTP_PROBE, 30_000, () => isOurProcess(pid, SINK_ENTRY) || (Date.now() - spawnedAt < 5000 && alive(pid)));
   } catch (e) {
     await terminate(pid, SINK_ENTRY);
     throw new MailServerError('START_FAILED', `${(e as Error).message}\n${logTail(sinkLog(layout))}`, { cause: e });

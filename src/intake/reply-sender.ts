@@ -19,7 +19,8 @@ export function createReplySender(store: Store, settings: Pick<Settings, (typeof
       const total = { sent: 0, failed: 0, deferred: 0 };
       for (;;) {
         const r = await sendDueReplies(store, mailer, {
-          now, maxAttempts: settings.OUTBOX_MAX_ATTEMPTS, retryBaseMs: settings.OUTBOX_RETRY_BASE_SECONDS * 1000, log, limit: BATCH,
+          now, maxAttempts: settings.OUTBOX_MAX_ATTEMPTS, retryBaseMs: settings.OUTBOX_RETRY_BASE_SECONDS * 1000,
+          claimMs: settings.OUTBOX_CLAIM_SECONDS * 1000, log, limit: BATCH,
         });
         total.sent += r.sent;
         total.failed += r.failed;

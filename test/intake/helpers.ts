@@ -78,7 +78,7 @@ export async function folderMessageIds(settings: TestSettings, folder: string): 
     }
     return out;
   } catch (e) {
-    if ((e as { code?: string }).code === 'IMAP_MAILBOX_MISSING' || /not ?exist|NONEXISTENT/i.test(String((e as Error).message))) return [];
+    if ((e as { code?: string }).code === 'IMAP_MAILBOX_MISSING' || /exist|NONEXISTENT/i.test(String((e as Error).message))) return [];
     throw e;
   } finally {
     await client.close();
