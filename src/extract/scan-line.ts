@@ -157,6 +157,7 @@ function findLabels(norm: string): LabelSpan[] {
 function findExclusions(norm: string, keep: Span[]): (Span & { reason: ExcludeRule['reason'] })[] {
   const spans: (Span & { reason: ExcludeRule['reason'] })[] = [];
   for (const rule of EXCLUDE_RULES) {
+    if (rule.needs && !rule.needs.test(norm)) continue;
     for (const m of norm.matchAll(rule.re)) {
       if (rule.accept && !rule.accept(m)) continue;
       const span = { start: m.index, end: m.index + m[0].length, reason: rule.reason };
