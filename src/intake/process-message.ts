@@ -14,6 +14,7 @@ import type { RegistryIndex } from '../validate/registry-index.js';
 import { applyDecision, type OutcomeFolders } from './apply-decision.js';
 import { makeQueueReply, type ReplyConfig } from './queue-reply.js';
 import { evaluateParsed } from './evaluate-message.js';
+import { timed, timedSync, type StageTimings } from './stage-timings.js';
 
 export interface Fetched {
   uid: number;
@@ -33,6 +34,8 @@ export interface ProcessContext {
   uidValidity: bigint;
   log: Logger;
   now?: () => Date;
+  /** Per-stage wall time (the benchmark); absent in the daemon. */
+  timings?: StageTimings;
 }
 
 export type ProcessOutcome =
@@ -47,19 +50,22 @@ export function sha256(raw: Buffer): string {
 }
 
 export async function processMessage(m: Fetched, ctx: ProcessContext): Promise<ProcessOutcome> {
-  const { store, folders } = ctx;
+  const { store, folders, timings } = ctx;
   const now = ctx.now ?? (() => new Date());
-  let row = await store.messages.findByUid(ctx.mailbox, ctx.uidValidity, m.uid);
+  let row = await timed(timings, 'store_raw', () => store.messages.findByUid(ctx.mailbox, ctx.uidValidity, m.uid));
   let parsed = null;
   if (!row) {
-    parsed = await parseMessage(m.source, ctx.limits);
-    const inserted = await store.messages.insert({
-      mailbox: ctx.mailbox, uidValidity: ctx.uidValidity, uid: m.uid,
-      messageIdHeader: parsed.messageId, sha256: sha256(m.source), raw: m.source, size: m.source.length,
-      receivedAt: m.internalDate, dateHeader: parsed.date, fromAddress: parsed.from.address, subject: parsed.subject.slice(0, 500),
+    const p = await timed(timings, 'parse', () => parseMessage(m.source, ctx.limits));
+    parsed = p;
+    row = await timed(timings, 'store_raw', async () => {
+      const inserted = await store.messages.insert({
+        mailbox: ctx.mailbox, uidValidity: ctx.uidValidity, uid: m.uid,
+        messageIdHeader: p.messageId, sha256: sha256(m.source), raw: m.source, size: m.source.length,
+        receivedAt: m.internalDate, dateHeader: p.date, fromAddress: p.from.address, subject: p.subject.slice(0, 500),
+      });
+      const id = inserted.ok ? inserted.id : inserted.existingId;
+      return id === null ? null : store.messages.get(id);
     });
-    const id = inserted.ok ? inserted.id : inserted.existingId;
-    row = id === null ? null : await store.messages.get(id);
     if (!row) throw Object.assign(new Error(`message uid ${m.uid} could not be stored`), { code: 'STORE_INSERT' });
   }
   const log = ctx.log.child({ messageId: row.id, uid: m.uid });
@@ -67,33 +73,36 @@ export async function processMessage(m: Fetched, ctx: ProcessContext): Promise<P
     return { kind: 'resumed', messageId: row.id, folder: row.outcomeFolder ?? folders.failed };
   }
 
-  const earlier = await store.messages.findEarlierCopy(row.id, row.messageIdHeader, row.sha256);
+  const stored = row;
+  const earlier = await timed(timings, 'dedupe', () => store.messages.findEarlierCopy(stored.id, stored.messageIdHeader, stored.sha256));
   if (earlier) {
     const folder = earlier.outcomeFolder ?? folders.review;
-    await store.messages.update(row.id, { state: 'duplicate', duplicateOfId: earlier.id, outcomeFolder: folder, decidedAt: now() });
-    await store.audit.append({ actor: 'intake', action: 'duplicate', entity: 'message', entityId: row.id, after: { originalId: earlier.id } });
+    await timed(timings, 'dedupe', async () => {
+      await store.messages.update(stored.id, { state: 'duplicate', duplicateOfId: earlier.id, outcomeFolder: folder, decidedAt: now() });
+      await store.audit.append({ actor: 'intake', action: 'duplicate', entity: 'message', entityId: stored.id, after: { originalId: earlier.id } });
+    });
     log.info({ originalId: earlier.id, folder }, 'duplicate of an earlier message');
     return { kind: 'duplicate', messageId: row.id, folder, originalId: earlier.id };
   }
-  return decideAndApply(row, parsed ?? (await parseMessage(m.source, ctx.limits)), ctx, log);
+  return decideAndApply(row, parsed ?? (await timed(timings, 'parse', () => parseMessage(m.source, ctx.limits))), ctx, log);
 }
 
 /** Decides a stored message and applies the decision; a failure is recorded, never thrown. */
 export async function decideAndApply(
   row: StoredMessage, parsed: Awaited<ReturnType<typeof parseMessage>>, ctx: ProcessContext, log: Logger,
 ): Promise<ProcessOutcome> {
-  const { store, folders } = ctx;
+  const { store, folders, timings } = ctx;
   const now = ctx.now ?? (() => new Date());
   try {
-    await store.messages.countAttempt(row.id);
-    const { decision, at } = evaluateParsed(parsed, {
+    await timed(timings, 'attempt', () => store.messages.countAttempt(row.id));
+    const { decision, at } = timedSync(timings, 'decide', () => evaluateParsed(parsed, {
       registry: ctx.registry, rules: ctx.rules, limits: ctx.limits, nowOverride: null, now: now(), receivedAt: row.receivedAt,
-    });
+    }));
     const readingDate = localDate(at, ctx.rules.window.timeZone);
-    const result = await applyDecision(store, {
+    const result = await timed(timings, 'apply', () => applyDecision(store, {
       messageRowId: row.id, decision, readingDate, source: 'text', actor: 'intake', folders,
       queueReply: ctx.replies ? makeQueueReply(parsed, row.id, at, ctx.replies) : null,
-    });
+    }));
     if (decision.decision === 'accept') {
       for (const r of decision.readings) ctx.registry.updateLast(r.account, r.meter, { t1: r.t1, t2: r.t2, t3: r.t3 }, readingDate);
     }

@@ -4,6 +4,7 @@
 import type { Logger } from 'pino';
 import type { Store } from '../store/index.js';
 import { processMessage, type Fetched, type ProcessContext, type ProcessOutcome } from './process-message.js';
+import { timed } from './stage-timings.js';
 
 /** What the cycle needs of the IMAP side (src/mail's MailboxClient provides it). */
 export interface IntakeMailbox {
@@ -29,11 +30,15 @@ export interface CycleOptions {
 
 export async function runCycle(mailbox: IntakeMailbox, ctx: ProcessContext, opts: CycleOptions): Promise<CycleStats> {
   const stats: CycleStats = { seen: 0, decided: {}, duplicates: 0, failed: 0, resumed: 0 };
-  const uids = await mailbox.listUids();
-  await reconcileMoved(ctx.store, ctx, new Set(uids), ctx.log);
+  const { timings } = ctx;
+  const uids = await timed(timings, 'list', async () => {
+    const listed = await mailbox.listUids();
+    await reconcileMoved(ctx.store, ctx, new Set(listed), ctx.log);
+    return listed;
+  });
   for (let i = 0; i < uids.length; i += opts.batchSize) {
     if (opts.signal?.aborted) break;
-    const batch = await mailbox.fetch(uids.slice(i, i + opts.batchSize));
+    const batch = await timed(timings, 'fetch', () => mailbox.fetch(uids.slice(i, i + opts.batchSize)));
     for (const m of batch) {
       if (opts.signal?.aborted) break;
       stats.seen++;
@@ -42,8 +47,8 @@ export async function runCycle(mailbox: IntakeMailbox, ctx: ProcessContext, opts
       else if (outcome.kind === 'duplicate') stats.duplicates++;
       else if (outcome.kind === 'failed') stats.failed++;
       else stats.resumed++;
-      await mailbox.moveTo(m.uid, outcome.folder);
-      await markFiled(ctx.store, outcome.messageId);
+      await timed(timings, 'move', () => mailbox.moveTo(m.uid, outcome.folder));
+      await timed(timings, 'mark_filed', () => markFiled(ctx.store, outcome.messageId));
       opts.onFiled?.(outcome);
     }
   }

@@ -16,6 +16,7 @@ import type { ProcessContext } from './process-message.js';
 import { runCycle, type CycleStats } from './run-cycle.js';
 import type { ReplyConfig } from './queue-reply.js';
 import type { ReplySender } from './reply-sender.js';
+import { timed, type StageTimings } from './stage-timings.js';
 
 export const INTAKE_LEASE = 'intake';
 const LEASE_TTL_MS = 60_000;
@@ -29,6 +30,8 @@ export interface IntakeDeps {
   log: Logger;
   replies: ReplySender | null;
   signal: AbortSignal;
+  /** Per-stage wall time (the benchmark). */
+  timings?: StageTimings;
 }
 
 export class LeaseHeldError extends Error {
@@ -79,15 +82,15 @@ function processAlive(pid: number): boolean {
 
 /** Processes everything waiting and sends due replies, then returns. Throws LeaseHeldError or a connect error. */
 export async function runIntakeOnce(deps: IntakeDeps): Promise<CycleStats> {
-  const { store, settings, log } = deps;
+  const { store, settings, log, timings } = deps;
   const holder = holderId();
-  if (!(await acquireLease(store, holder, log))) {
+  if (!(await timed(timings, 'lease', () => acquireLease(store, holder, log)))) {
     const held = await store.leases.holderOf(INTAKE_LEASE);
     throw new LeaseHeldError(`another intake holds the lock (${held?.holder ?? 'unknown'}, until ${held?.expiresAt.toISOString() ?? '?'})`);
   }
   const client = new MailboxClient(settings, log.child({ stage: 'mail' }));
   try {
-    const state = await client.connect();
+    const state = await timed(timings, 'setup', () => client.connect());
     const stats = await cycle(client, state.uidValidity, deps, holder);
     if (deps.replies) await deps.replies.sendDue();
     return stats;
@@ -98,11 +101,11 @@ export async function runIntakeOnce(deps: IntakeDeps): Promise<CycleStats> {
 }
 
 async function cycle(client: MailboxClient, uidValidity: bigint, deps: IntakeDeps, holder: string): Promise<CycleStats> {
-  const { store, settings, log } = deps;
+  const { store, settings, log, timings } = deps;
   const ctx: ProcessContext = {
-    store, registry: await loadRegistry(store), rules: decisionRules(settings, [settings.MAIL_FROM, settings.IMAP_USER]),
+    store, registry: await timed(timings, 'setup', () => loadRegistry(store)), rules: decisionRules(settings, [settings.MAIL_FROM, settings.IMAP_USER]),
     limits: parseLimits(settings), folders: folders(settings), replies: replyConfig(settings),
-    mailbox: settings.IMAP_MAILBOX, uidValidity, log: log.child({ stage: 'intake' }),
+    mailbox: settings.IMAP_MAILBOX, uidValidity, log: log.child({ stage: 'intake' }), timings,
   };
   const stats = await runCycle(client, ctx, {
     batchSize: settings.IMAP_BATCH_SIZE, signal: deps.signal,
