@@ -7,6 +7,7 @@ import { MACHINES } from './machines.js';
 import { renderMessage } from './mime.js';
 import { PEOPLE_1 } from './people-1.js';
 import { PEOPLE_2 } from './people-2.js';
+import { PEOPLE_3 } from './people-3.js';
 import { registryCsv } from './registry.js';
 import type { MessageSpec } from './spec.js';
 
@@ -19,7 +20,7 @@ function sentAt(spec: MessageSpec): number {
   return ms;
 }
 
-const specs = [...PEOPLE_1, ...PEOPLE_2, ...MACHINES];
+const specs = [...PEOPLE_1, ...PEOPLE_2, ...PEOPLE_3, ...MACHINES];
 const slugs = new Set<string>();
 for (const s of specs) {
   if (slugs.has(s.slug)) throw new Error(`duplicate slug ${s.slug}`);

@@ -28,7 +28,7 @@ export const MACHINES: MessageSpec[] = [
   {
     slug: 'ivanova-amur',
     headers: headers({
-      date: dec(21, '10:00:05'),
+      date: dec(21, '10:01:12'),
       from: address('Иванова Елена', 'ivanova.ea@amur-service.ru'),
       subject: subject('Автоматический ответ: Ваши показания приняты'),
       id: messageId('ivanova-ooo', 'outlook', 'amur-service.ru'),
@@ -78,10 +78,10 @@ export const MACHINES: MessageSpec[] = [
   {
     slug: 'yandex',
     headers: headers({
-      date: dec(23, '09:00:14'),
+      date: dec(22, '20:05:09'),
       from: address('Mail Delivery Subsystem', 'mailer-daemon@yandex.ru'),
       subject: 'Undelivered Mail Returned to Sender',
-      id: '<20261222230014.1F2A3B4C5D6E@mxback7o.mail.yandex.net>',
+      id: '<20261222100509.1F2A3B4C5D6E@mxback7o.mail.yandex.net>',
       extra: [['Auto-Submitted', 'auto-replied']],
     }),
     root: report('delivery-status', [
@@ -132,7 +132,7 @@ p.lavrentiev@yandex.ru: 552 5.2.2 Mailbox size limit exceeded
   {
     slug: 'amur-service-2',
     headers: headers({
-      date: dec(24, '11:02:40'),
+      date: dec(21, '10:01:20'),
       from: address('Microsoft Outlook', 'postmaster@amur-service.ru'),
       subject: subject('Недоставляемое: Ваши показания приняты'),
       id: '<3b1c7e2a-55d0-4c1e-9e61-0a7f4d2b9c11@amur-service.ru>',
@@ -173,7 +173,7 @@ p.lavrentiev@yandex.ru: 552 5.2.2 Mailbox size limit exceeded
             `From: ${address('Хабаровскэнергосбыт', TO)}`,
             'To: klimenko.d@amur-service.ru',
             `Subject: ${subject('Ваши показания приняты')}`,
-            `Date: ${dec(24, '11:02:31')}`,
+            `Date: ${dec(21, '10:01:04')}`,
             `Message-ID: ${messageId('amur-conf', 'plain', 'khab.dvec.ru')}`,
             '',
           ].join('\r\n'),
@@ -418,6 +418,73 @@ Subject: =?UTF-8?B?0JLQsNGI0Lgg0L/QvtC60LDQt9Cw0L3QuNGPINC/0YDQuNC90Y/RgtGL?=
       '8bit',
     ),
     expected: { decision: 'ignore', readings: [], note: 'qmail bounce, plain text, MAILER-DAEMON sender (no multipart/report).' },
+  },
+  {
+    slug: 'kim-minjun-2',
+    headers: headers({
+      date: dec(21, '00:10:00'),
+      from: address('Mail Delivery System', 'MAILER-DAEMON@mx.khab.dvec.ru'),
+      subject: 'Delayed Mail (still being retried)',
+      id: '<20261220141000.5C1D2E3F4A@mx.khab.dvec.ru>',
+      extra: [['Auto-Submitted', 'auto-replied']],
+    }),
+    root: report('delivery-status', [
+      plain(
+        `This is the mail system at host mx.khab.dvec.ru.
+
+####################################################################
+# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #
+####################################################################
+
+Your message could not be delivered for more than 4 hour(s).
+It will be retried until it is 5 day(s) old.
+
+For further assistance, please send mail to postmaster.
+
+                   The mail system
+
+<minjun.kim@naver.com>: connect to mx1.naver.com[125.209.238.100]:25: Connection
+    timed out
+`,
+        'us-ascii',
+        '7bit',
+      ),
+      {
+        kind: 'binary',
+        contentType: 'message/delivery-status',
+        cte: '7bit',
+        bytes: Buffer.from(
+          [
+            'Reporting-MTA: dns; mx.khab.dvec.ru',
+            'X-Postfix-Queue-ID: 5C1D2E3F4A',
+            `Arrival-Date: ${dec(20, '20:00:41')}`,
+            '',
+            'Final-Recipient: rfc822; minjun.kim@naver.com',
+            'Action: delayed',
+            'Status: 4.4.1',
+            'Diagnostic-Code: X-Postfix; connect to mx1.naver.com[125.209.238.100]:25: Connection timed out',
+            '',
+          ].join('\r\n'),
+          'latin1',
+        ),
+      },
+      {
+        kind: 'binary',
+        contentType: 'text/rfc822-headers',
+        cte: '7bit',
+        bytes: Buffer.from(
+          [
+            `From: ${address('Хабаровскэнергосбыт', TO)}`,
+            'To: minjun.kim@naver.com',
+            `Subject: ${subject('Ваши показания приняты')}`,
+            `Date: ${dec(20, '20:00:40')}`,
+            '',
+          ].join('\r\n'),
+          'latin1',
+        ),
+      },
+    ]),
+    expected: { decision: 'ignore', readings: [], note: 'Postfix delay warning (multipart/report, Action: delayed) from our own MTA.' },
   },
   {
     slug: 'htk-college',

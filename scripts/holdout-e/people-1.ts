@@ -510,6 +510,7 @@ export const PEOPLE_1: MessageSpec[] = [
       subject: subject('Показания ПУ ООО «Амур-Сервис» л/с 274300817'),
       id: messageId('amur', 'outlook', 'amur-service.ru'),
       extra: [
+        ['Cc', 'klimenko.d@amur-service.ru, ivanova.ea@amur-service.ru'],
         ['Auto-Submitted', 'no'],
         ['Thread-Topic', subject('Показания ПУ ООО «Амур-Сервис» л/с 274300817')],
         ['Thread-Index', 'AdtTL0l1kP2xZ0aWQc2pE9g3a1cBqA=='],

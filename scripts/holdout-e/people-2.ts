@@ -59,7 +59,7 @@ export const PEOPLE_2: MessageSpec[] = [
     }),
     root: mixed(
       plain('см. вложение\n\nОтправлено из мобильной Почты Mail.ru', 'utf-8', 'base64'),
-      image(unreadablePhoto(41), 'IMG_20261223_222611.png'),
+      image(unreadablePhoto('07916', 41), 'IMG_20261223_222611.png'),
     ),
     expected: {
       decision: 'review',

@@ -1,5 +1,5 @@
 // Tiny PNG painter for the hold-out E photos: a meter drum window with digits that a
-// person (and a decent OCR) can read, a blurred dark shot that nobody can, and a postcard.
+// person (and a decent OCR) can read, a blurred dark shot of one that nobody can, and a postcard.
 import { deflateSync } from 'node:zlib';
 
 const CRC_TABLE = (() => {
@@ -83,11 +83,9 @@ function noise(x: number, y: number, seed: number): number {
   return ((h ^ (h >>> 16)) & 0xff) / 255;
 }
 
-/**
- * A meter drum window: white wheels with black digits, the last wheel red (tenths),
- * inside a grey plastic body. `digits` are the integer wheels, `tenth` the red one.
- */
-export function meterPhoto(digits: string, tenth: string, seed: number): Buffer {
+type Pixel = (x: number, y: number) => [number, number, number];
+
+function meterPixels(digits: string, tenth: string, seed: number): { width: number; height: number; pixel: Pixel } {
   const scale = 9;
   const cellW = 7 * scale;
   const cellH = 11 * scale;
@@ -96,7 +94,7 @@ export function meterPhoto(digits: string, tenth: string, seed: number): Buffer 
   const height = cellH + 140;
   const left = 60;
   const top = 70;
-  return encodePng(width, height, (x, y) => {
+  const pixel: Pixel = (x, y) => {
     const n = noise(x, y, seed) * 18 - 9;
     const inWindow = x >= left && x < left + wheels * cellW && y >= top && y < top + cellH;
     if (!inWindow) {
@@ -114,21 +112,51 @@ export function meterPhoto(digits: string, tenth: string, seed: number): Buffer 
     const red = wheel >= digits.length;
     if (on) return red ? [250, 250, 250] : [20 + n, 20 + n, 20 + n];
     return red ? [190 + n, 30, 30] : [238 + n, 236 + n, 230 + n];
-  });
+  };
+  return { width, height, pixel };
 }
 
-/** A dark, shaken, glare-spoiled shot: shapes hint at digits but none can be read. */
-export function unreadablePhoto(seed: number): Buffer {
-  const width = 480;
-  const height = 360;
+/**
+ * A meter drum window: white wheels with black digits, the last wheel red (tenths),
+ * inside a grey plastic body. `digits` are the integer wheels, `tenth` the red one.
+ */
+export function meterPhoto(digits: string, tenth: string, seed: number): Buffer {
+  const { width, height, pixel } = meterPixels(digits, tenth, seed);
+  return encodePng(width, height, pixel);
+}
+
+/**
+ * The same drum window taken in a dark stairwell with a shaking hand: strong motion
+ * blur, underexposure and a flash glare over the middle wheels — nothing legible.
+ */
+export function unreadablePhoto(digits: string, seed: number): Buffer {
+  const { width, height, pixel } = meterPixels(digits, '0', seed);
+  const luma = new Float64Array(width * height);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const [r, g, b] = pixel(x, y);
+      luma[y * width + x] = 0.3 * r + 0.59 * g + 0.11 * b;
+    }
+  const blurred = new Float64Array(width * height);
+  const reach = 34; // diagonal shake, wider than a digit stroke gap
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      let acc = 0;
+      let n = 0;
+      for (let k = -reach; k <= reach; k += 2) {
+        const sx = Math.min(width - 1, Math.max(0, x + k));
+        const sy = Math.min(height - 1, Math.max(0, y + Math.round(k / 3)));
+        acc += luma[sy * width + sx] as number;
+        n++;
+      }
+      blurred[y * width + x] = acc / n;
+    }
   return encodePng(width, height, (x, y) => {
-    let acc = 0;
-    for (let k = -6; k <= 6; k += 2) acc += noise(Math.floor((x + k * 3) / 14), Math.floor((y + k) / 14), seed);
-    const base = 35 + (acc / 7) * 50;
-    const dx = x - 300;
-    const dy = y - 140;
-    const glare = Math.max(0, 200 - Math.sqrt(dx * dx + dy * dy)) * 0.9;
-    return [base + glare, base + glare * 0.95, base + glare * 0.8];
+    const v = (blurred[y * width + x] as number) * 0.45 + noise(x, y, seed + 1) * 30;
+    const dx = x - width * 0.45;
+    const dy = y - height * 0.5;
+    const glare = Math.max(0, 170 - Math.sqrt(dx * dx + dy * dy * 2)) * 1.3;
+    return [v + glare, v + glare * 0.97, v + glare * 0.85];
   });
 }
 
