@@ -45,6 +45,12 @@ export interface DecideInput {
 }
 
 const UNREADABLE = new Set(['empty', 'not_a_message', 'truncated']);
+// Signature logos, icons and postcards are small; a phone photo of a meter is not.
+const MIN_PHOTO_BYTES = 30 * 1024;
+
+function isMeterPhoto(a: ParsedMessage['attachments'][number]): boolean {
+  return IMAGE.test(a.contentType) && a.size >= MIN_PHOTO_BYTES;
+}
 const IMAGE = /^image\//;
 
 export function decideMessage(input: DecideInput): Decision {
@@ -76,6 +82,8 @@ export function decideMessage(input: DecideInput): Decision {
   if (!inWindow) return finish('reject', readings, ['outside_window'], period, canReply);
 
   for (const r of resolved) for (const p of r.problems) reasons.add(p);
+  // A meter photo beside the text may show other digits; until photos are read, a clerk compares them.
+  if (message.attachments.some(isMeterPhoto)) reasons.add('photo_unverified');
   if (extraction.strayIds.length > 0) reasons.add('unknown_number');
   if (extraction.strayValues > 0) reasons.add('ambiguous_numbers');
   if (message.text.length > 200_000) reasons.add('text_too_long');

@@ -49,7 +49,7 @@ export const MAX_SCAN_CHARS = 200_000;
 export function extractReadings(input: ExtractInput, lookup: IdentifierLookup): Extraction {
   const isReply = REPLY_SUBJECT.test(input.subject);
   const subject = input.subject.replace(REPLY_SUBJECT, '');
-  const bodyLines = rewriteTables(input.text.slice(0, MAX_SCAN_CHARS).split(/\r?\n/));
+  const bodyLines = dropOldSections(rewriteTables(input.text.slice(0, MAX_SCAN_CHARS).split(/\r?\n/)));
   const lines = [subject, ...bodyLines];
   let items: Item[] = [];
   lines.forEach((line, i) => {
@@ -71,6 +71,23 @@ export function extractReadings(input: ExtractInput, lookup: IdentifierLookup): 
   const known = items.filter((it) => it.type === 'meter' || it.type === 'account').map((it) => normaliseSerial((it as { raw: string }).raw));
   items = items.filter((it) => it.type !== 'unknown_id' || !known.some((k) => k.includes(normaliseSerial(it.raw))));
   return groupItems(items, lines);
+}
+
+const OLD_HEADER = /^\s*(?:предыдущ|прошл|прежн|стар|ранее переданн)\p{L}*(?:\s+\p{L}+)?(?:\s+показани\p{L}*)?\s*:?\s*$/u;
+const CURRENT_HEADER = /^\s*(?:текущ|нов|нынешн|актуальн|сегодняшн|передаваем)\p{L}*(?:\s+\p{L}+)?(?:\s+показани\p{L}*)?\s*:?\s*$/u;
+
+/**
+ * "Предыдущие показания" on a line of its own heads a block of old values (text pasted from the utility's app or
+ * a receipt) that lasts until a "Текущие показания" line or a blank line: those lines are not read.
+ */
+function dropOldSections(lines: string[]): string[] {
+  let old = false;
+  return lines.map((line) => {
+    const n = normaliseLine(line);
+    if (OLD_HEADER.test(n)) { old = true; return ''; }
+    if (old && (CURRENT_HEADER.test(n) || n.trim() === '')) old = false;
+    return old ? '' : line;
+  });
 }
 
 function headKey(h: Head): string {
