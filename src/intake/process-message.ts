@@ -1,14 +1,10 @@
-// One fetched message through the intake, exactly once in its effects:
-//   1. the raw source is stored (unique on mailbox + UIDVALIDITY + UID) before any IMAP action;
-//   2. a copy of a message already stored (same Message-ID and bytes) is marked duplicate and filed with it;
-//   3. otherwise the decision is computed and applied in one transaction (apply-decision.ts);
-//   4. the caller then moves the message to the returned folder and marks it filed.
-// A crash anywhere repeats at most the step it was in; each step is idempotent.
+// One stored message through the decision, exactly once in its effects: the decision is computed and applied in
+// one transaction (apply-decision.ts); a message that throws is recorded as failed. The batch around it
+// (process-batch.ts) stores the raw sources first; the cycle (run-cycle.ts) moves and marks filed afterwards.
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { DecisionRules } from '../decide/decide-message.js';
-import { parseMessage } from '../parse/parse-message.js';
-import type { ParseLimits } from '../parse/types.js';
+import type { ParsedMessage, ParseLimits } from '../parse/types.js';
 import type { Store, StoredMessage } from '../store/index.js';
 import type { RegistryIndex } from '../validate/registry-index.js';
 import { applyDecision, type OutcomeFolders } from './apply-decision.js';
@@ -49,52 +45,17 @@ export function sha256(raw: Buffer): string {
   return createHash('sha256').update(raw).digest('hex');
 }
 
-export async function processMessage(m: Fetched, ctx: ProcessContext): Promise<ProcessOutcome> {
-  const { store, folders, timings } = ctx;
-  const now = ctx.now ?? (() => new Date());
-  let row = await timed(timings, 'store_raw', () => store.messages.findByUid(ctx.mailbox, ctx.uidValidity, m.uid));
-  let parsed = null;
-  if (!row) {
-    const p = await timed(timings, 'parse', () => parseMessage(m.source, ctx.limits));
-    parsed = p;
-    row = await timed(timings, 'store_raw', async () => {
-      const inserted = await store.messages.insert({
-        mailbox: ctx.mailbox, uidValidity: ctx.uidValidity, uid: m.uid,
-        messageIdHeader: p.messageId, sha256: sha256(m.source), raw: m.source, size: m.source.length,
-        receivedAt: m.internalDate, dateHeader: p.date, fromAddress: p.from.address, subject: p.subject.slice(0, 500),
-      });
-      const id = inserted.ok ? inserted.id : inserted.existingId;
-      return id === null ? null : store.messages.get(id);
-    });
-    if (!row) throw Object.assign(new Error(`message uid ${m.uid} could not be stored`), { code: 'STORE_INSERT' });
-  }
-  const log = ctx.log.child({ messageId: row.id, uid: m.uid });
-  if (row.state !== 'received' && row.state !== 'processing') {
-    return { kind: 'resumed', messageId: row.id, folder: row.outcomeFolder ?? folders.failed };
-  }
-
-  const stored = row;
-  const earlier = await timed(timings, 'dedupe', () => store.messages.findEarlierCopy(stored.id, stored.messageIdHeader, stored.sha256));
-  if (earlier) {
-    const folder = earlier.outcomeFolder ?? folders.review;
-    await timed(timings, 'dedupe', async () => {
-      await store.messages.update(stored.id, { state: 'duplicate', duplicateOfId: earlier.id, outcomeFolder: folder, decidedAt: now() });
-      await store.audit.append({ actor: 'intake', action: 'duplicate', entity: 'message', entityId: stored.id, after: { originalId: earlier.id } });
-    });
-    log.info({ originalId: earlier.id, folder }, 'duplicate of an earlier message');
-    return { kind: 'duplicate', messageId: row.id, folder, originalId: earlier.id };
-  }
-  return decideAndApply(row, parsed ?? (await timed(timings, 'parse', () => parseMessage(m.source, ctx.limits))), ctx, log);
+/** Counts the attempt, then decides and applies (`cli reprocess`: one message at a time). */
+export async function decideAndApply(row: StoredMessage, parsed: ParsedMessage, ctx: ProcessContext, log: Logger): Promise<ProcessOutcome> {
+  await ctx.store.messages.countAttempt(row.id);
+  return decideCounted(row, parsed, ctx, log);
 }
 
-/** Decides a stored message and applies the decision; a failure is recorded, never thrown. */
-export async function decideAndApply(
-  row: StoredMessage, parsed: Awaited<ReturnType<typeof parseMessage>>, ctx: ProcessContext, log: Logger,
-): Promise<ProcessOutcome> {
+/** Decides a stored message whose attempt is already counted, and applies the decision; a failure is recorded, never thrown. */
+export async function decideCounted(row: StoredMessage, parsed: ParsedMessage, ctx: ProcessContext, log: Logger): Promise<ProcessOutcome> {
   const { store, folders, timings } = ctx;
   const now = ctx.now ?? (() => new Date());
   try {
-    await timed(timings, 'attempt', () => store.messages.countAttempt(row.id));
     const { decision, at } = timedSync(timings, 'decide', () => evaluateParsed(parsed, {
       registry: ctx.registry, rules: ctx.rules, limits: ctx.limits, nowOverride: null, now: now(), receivedAt: row.receivedAt,
     }));
@@ -111,14 +72,35 @@ export async function decideAndApply(
   } catch (e) {
     const err = e as Error & { code?: string };
     const error = `${err.code ? `[${err.code}] ` : ''}${err.message}`.slice(0, 2000);
-    await store.messages.update(row.id, { state: 'failed', error, outcomeFolder: folders.failed, decidedAt: now() });
-    await store.audit.append({ actor: 'intake', action: 'fail', entity: 'message', entityId: row.id, after: { error } });
+    await store.transaction(async (tx) => {
+      await tx.messages.update(row.id, { state: 'failed', error, outcomeFolder: folders.failed, decidedAt: now() });
+      await tx.audit.append({ actor: 'intake', action: 'fail', entity: 'message', entityId: row.id, after: { error } });
+    });
     log.error({ err: error }, 'message failed; recorded and filed to the Failed folder');
     return { kind: 'failed', messageId: row.id, folder: folders.failed, error };
   }
 }
 
+/** Marks a message as a copy of an earlier one, to be filed with it; state and audit entry commit together. */
+export async function markDuplicate(row: StoredMessage, original: { id: number; folder: string }, ctx: ProcessContext, log: Logger): Promise<ProcessOutcome> {
+  const now = ctx.now ?? (() => new Date());
+  await ctx.store.transaction(async (tx) => {
+    await tx.messages.update(row.id, { state: 'duplicate', duplicateOfId: original.id, outcomeFolder: original.folder, decidedAt: now() });
+    await tx.audit.append({ actor: 'intake', action: 'duplicate', entity: 'message', entityId: row.id, after: { originalId: original.id } });
+  });
+  log.info({ originalId: original.id, folder: original.folder }, 'duplicate of an earlier message');
+  return { kind: 'duplicate', messageId: row.id, folder: original.folder, originalId: original.id };
+}
+
+// Building a DateTimeFormat costs more than formatting with it: one per time zone.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** YYYY-MM-DD of an instant in the utility's time zone (en-CA formats dates that way). */
 function localDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(at);
 }

@@ -1,16 +1,18 @@
 // One intake cycle over the mailbox: every message waiting in it is stored, decided and filed to its outcome
-// folder. Messages are fetched by UID in batches (the fetch is drained before any other IMAP command), processed
-// one by one, and moved only after their decision is committed.
-import type { Logger } from 'pino';
+// folder. Messages are fetched by UID in batches (the fetch is drained before any other IMAP command) and
+// processed batch by batch (process-batch.ts); once a batch's decisions are committed, its messages are moved with
+// one UID MOVE per outcome folder and then marked filed in one statement.
 import type { Store } from '../store/index.js';
-import { processMessage, type Fetched, type ProcessContext, type ProcessOutcome } from './process-message.js';
+import type { RegistryIndex } from '../validate/registry-index.js';
+import { processBatch, type Filed } from './process-batch.js';
+import type { Fetched, ProcessContext, ProcessOutcome } from './process-message.js';
 import { timed } from './stage-timings.js';
 
 /** What the cycle needs of the IMAP side (src/mail's MailboxClient provides it). */
 export interface IntakeMailbox {
   listUids(): Promise<number[]>;
   fetch(uids: number[]): Promise<Fetched[]>;
-  moveTo(uid: number, folder: string): Promise<void>;
+  moveMany(uids: readonly number[], folder: string): Promise<void>;
 }
 
 export interface CycleStats {
@@ -24,49 +26,62 @@ export interface CycleStats {
 export interface CycleOptions {
   batchSize: number;
   signal?: AbortSignal;
-  /** Called after each message is filed (metrics, tests). */
+  /** Called for each message once it is filed (metrics, tests). */
   onFiled?(outcome: ProcessOutcome): void;
+  /** Called between messages (the daemon renews its lease; cheap calls are its business). */
+  keepAlive?(): Promise<void>;
 }
 
-export async function runCycle(mailbox: IntakeMailbox, ctx: ProcessContext, opts: CycleOptions): Promise<CycleStats> {
+export interface CycleContext extends Omit<ProcessContext, 'registry'> {
+  /** Read when there is mail to process, once per cycle: imports and clerks change the registry between cycles. */
+  loadRegistry(): Promise<RegistryIndex>;
+}
+
+export async function runCycle(mailbox: IntakeMailbox, cycleCtx: CycleContext, opts: CycleOptions): Promise<CycleStats> {
   const stats: CycleStats = { seen: 0, decided: {}, duplicates: 0, failed: 0, resumed: 0 };
-  const { timings } = ctx;
+  const { timings } = cycleCtx;
   const uids = await timed(timings, 'list', async () => {
     const listed = await mailbox.listUids();
-    await reconcileMoved(ctx.store, ctx, new Set(listed), ctx.log);
+    await reconcileMoved(cycleCtx, new Set(listed));
     return listed;
   });
+  if (uids.length === 0) return stats;
+  const { loadRegistry, ...rest } = cycleCtx;
+  const ctx: ProcessContext = { ...rest, registry: await timed(timings, 'setup', loadRegistry) };
   for (let i = 0; i < uids.length; i += opts.batchSize) {
     if (opts.signal?.aborted) break;
     const batch = await timed(timings, 'fetch', () => mailbox.fetch(uids.slice(i, i + opts.batchSize)));
-    for (const m of batch) {
-      if (opts.signal?.aborted) break;
+    const filed = await processBatch(batch, ctx, { signal: opts.signal, keepAlive: opts.keepAlive });
+    await fileBatch(mailbox, ctx.store, filed, ctx);
+    for (const { outcome } of filed) {
       stats.seen++;
-      const outcome = await processMessage(m, ctx);
       if (outcome.kind === 'decided') stats.decided[outcome.decision] = (stats.decided[outcome.decision] ?? 0) + 1;
       else if (outcome.kind === 'duplicate') stats.duplicates++;
       else if (outcome.kind === 'failed') stats.failed++;
       else stats.resumed++;
-      await timed(timings, 'move', () => mailbox.moveTo(m.uid, outcome.folder));
-      await timed(timings, 'mark_filed', () => markFiled(ctx.store, outcome.messageId));
       opts.onFiled?.(outcome);
     }
   }
   return stats;
 }
 
-async function markFiled(store: Store, id: number): Promise<void> {
-  const row = await store.messages.get(id);
-  if (!row || row.filedAt) return;
-  await store.messages.update(id, { filedAt: new Date(), ...(row.state === 'decided' ? { state: 'filed' } : {}) });
+/** Moves only after the decisions are committed (the caller's order), and records "filed" only after the move. */
+async function fileBatch(mailbox: IntakeMailbox, store: Store, filed: readonly Filed[], ctx: Pick<ProcessContext, 'timings'>): Promise<void> {
+  if (filed.length === 0) return;
+  const byFolder = new Map<string, number[]>();
+  for (const { uid, outcome } of filed) {
+    const uids = byFolder.get(outcome.folder) ?? [];
+    uids.push(uid);
+    byFolder.set(outcome.folder, uids);
+  }
+  for (const [folder, uids] of byFolder) await timed(ctx.timings, 'move', () => mailbox.moveMany(uids, folder));
+  await timed(ctx.timings, 'mark_filed', () => store.messages.markFiled(filed.map((f) => f.outcome.messageId), new Date()));
 }
 
 /** A crash after the MOVE but before "filed" was recorded: the message is gone from the mailbox, so it was moved. */
-async function reconcileMoved(store: Store, ctx: ProcessContext, present: Set<number>, log: Logger): Promise<void> {
-  for (const row of await store.messages.listUnfiled(ctx.mailbox, ctx.uidValidity)) {
-    if (row.uid !== null && !present.has(Number(row.uid))) {
-      await markFiled(store, row.id);
-      log.info({ messageId: row.id, uid: Number(row.uid) }, 'message was moved before a restart; marked filed');
-    }
-  }
+async function reconcileMoved(ctx: CycleContext, present: Set<number>): Promise<void> {
+  const moved = (await ctx.store.messages.listUnfiled(ctx.mailbox, ctx.uidValidity)).filter((row) => row.uid !== null && !present.has(Number(row.uid)));
+  if (moved.length === 0) return;
+  await ctx.store.messages.markFiled(moved.map((row) => row.id), new Date());
+  for (const row of moved) ctx.log.info({ messageId: row.id, uid: Number(row.uid) }, 'message was moved before a restart; marked filed');
 }

@@ -12,14 +12,14 @@ import type { Store } from '../store/index.js';
 import { RegistryIndex } from '../validate/registry-index.js';
 import { decisionRules, parseLimits, type RuleSettings } from './rules-from-settings.js';
 import type { OutcomeFolders } from './apply-decision.js';
-import type { ProcessContext } from './process-message.js';
-import { runCycle, type CycleStats } from './run-cycle.js';
+import { runCycle, type CycleContext, type CycleStats } from './run-cycle.js';
 import type { ReplyConfig } from './queue-reply.js';
 import type { ReplySender } from './reply-sender.js';
 import { timed, type StageTimings } from './stage-timings.js';
 
 export const INTAKE_LEASE = 'intake';
 const LEASE_TTL_MS = 60_000;
+const LEASE_RENEW_MS = 5_000;
 
 export type IntakeSettings = RuleSettings & ImapSettings &
   Pick<Settings, 'MAIL_FROM' | 'REPLY_ON_REVIEW' | 'REPLY_MAX_PER_SENDER_PER_DAY'>;
@@ -100,17 +100,26 @@ export async function runIntakeOnce(deps: IntakeDeps): Promise<CycleStats> {
   }
 }
 
+/** Renews the lease while a long cycle runs, at most every LEASE_RENEW_MS: a write per message would cost more than the lease. */
+function leaseKeeper(store: Store, holder: string): () => Promise<void> {
+  let renewedAt = Date.now();
+  return async () => {
+    if (Date.now() - renewedAt < LEASE_RENEW_MS) return;
+    renewedAt = Date.now();
+    await store.leases.acquire(INTAKE_LEASE, holder, LEASE_TTL_MS).catch(() => undefined);
+  };
+}
+
 async function cycle(client: MailboxClient, uidValidity: bigint, deps: IntakeDeps, holder: string): Promise<CycleStats> {
   const { store, settings, log, timings } = deps;
-  const ctx: ProcessContext = {
-    store, registry: await timed(timings, 'setup', () => loadRegistry(store)), rules: decisionRules(settings, [settings.MAIL_FROM, settings.IMAP_USER]),
+  const ctx: CycleContext = {
+    store, loadRegistry: () => loadRegistry(store), rules: decisionRules(settings, [settings.MAIL_FROM, settings.IMAP_USER]),
     limits: parseLimits(settings), folders: folders(settings), replies: replyConfig(settings),
     mailbox: settings.IMAP_MAILBOX, uidValidity, log: log.child({ stage: 'intake' }), timings,
   };
   const stats = await runCycle(client, ctx, {
     batchSize: settings.IMAP_BATCH_SIZE, signal: deps.signal,
-    // A long cycle keeps the lease fresh.
-    onFiled: () => void store.leases.acquire(INTAKE_LEASE, holder, LEASE_TTL_MS).catch(() => undefined),
+    keepAlive: leaseKeeper(store, holder),
   });
   if (stats.seen > 0) log.info({ ...stats }, 'cycle done');
   return stats;

@@ -115,13 +115,19 @@ export class MailboxClient {
   }
 
   /** UID MOVE to `folder`, creating it when missing. A UID already gone (moved earlier) is not an error. */
-  async moveTo(uid: number, folder: string): Promise<void> {
-    const range = toUidRanges([uid]);
+  moveTo(uid: number, folder: string): Promise<void> {
+    return this.moveMany([uid], folder);
+  }
+
+  /** One UID MOVE of all these UIDs to `folder`, creating it when missing. UIDs already gone are not an error. */
+  async moveMany(uids: readonly number[], folder: string): Promise<void> {
+    if (uids.length === 0) return;
+    const range = toUidRanges(uids);
     return this.run('UID MOVE', async (imap) => {
       for (let attempt = 1; ; attempt++) {
         await this.createFolder(imap, folder);
         if (await imap.messageMove(range, folder, { uid: true })) return;
-        if (!imap.usable || attempt > 1) throw this.refused(imap, `UID MOVE ${uid} ${folder}`);
+        if (!imap.usable || attempt > 1) throw this.refused(imap, `UID MOVE ${range.length > 60 ? `${range.slice(0, 60)}…` : range} ${folder}`);
         // The folder may have been deleted since we created it: create it again and retry once.
         this.knownFolders.delete(folder);
       }

@@ -58,12 +58,34 @@ export interface MessagePatch {
   filedAt?: Date | null;
 }
 
+/** What the duplicate check needs of a stored message. */
+export type MessageCopy = Pick<StoredMessage, 'id' | 'messageIdHeader' | 'sha256' | 'outcomeFolder'>;
+
 export type InsertMessageResult =
   | { ok: true; id: number }
   /** The same mailbox + UIDVALIDITY + UID is already stored: the message was fetched before. */
   | { ok: false; reason: 'duplicate_uid'; existingId: number | null };
 
 const big = (v: bigint | number | null | undefined): bigint | null => (v === null || v === undefined ? null : BigInt(v));
+
+// Keeps IN lists and multi-row inserts well under the bound-parameter limits (SQLite 32766, PostgreSQL 65535).
+const CHUNK = 500;
+// A multi-row insert carries every column of each row, raw bytes included: fewer rows per statement.
+const INSERT_CHUNK = 50;
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function insertData(input: NewInboundMessage) {
+  return {
+    mailbox: input.mailbox ?? null, uidValidity: big(input.uidValidity), uid: big(input.uid), messageIdHeader: input.messageIdHeader ?? null,
+    sha256: input.sha256, raw: input.raw ? new Uint8Array(input.raw) : null, size: input.size, receivedAt: input.receivedAt ?? null,
+    dateHeader: input.dateHeader ?? null, fromAddress: input.fromAddress ?? null, subject: input.subject ?? null,
+  };
+}
 
 // Every column but the raw bytes, which only getRaw reads.
 const columns = {
@@ -85,28 +107,47 @@ function toMessage(row: Row): StoredMessage {
 }
 
 export function messagesRepo(db: Db) {
-  return {
+  const repo = {
     async insert(input: NewInboundMessage): Promise<InsertMessageResult> {
-      const mailbox = input.mailbox ?? null;
-      const uidValidity = big(input.uidValidity);
-      const uid = big(input.uid);
+      const data = insertData(input);
       try {
-        const row = await db.inboundMessage.create({
-          data: {
-            mailbox, uidValidity, uid, messageIdHeader: input.messageIdHeader ?? null, sha256: input.sha256,
-            raw: input.raw ? new Uint8Array(input.raw) : null, size: input.size, receivedAt: input.receivedAt ?? null, dateHeader: input.dateHeader ?? null,
-            fromAddress: input.fromAddress ?? null, subject: input.subject ?? null,
-          },
-          select: { id: true },
-        });
+        const row = await db.inboundMessage.create({ data, select: { id: true } });
         return { ok: true, id: row.id };
       } catch (e) {
         if (!uniqueViolation(e)) throw e;
+        const { mailbox, uidValidity, uid } = data;
         const existing = mailbox !== null && uidValidity !== null && uid !== null
           ? await db.inboundMessage.findFirst({ where: { mailbox, uidValidity, uid }, select: { id: true } })
           : null;
         return { ok: false, reason: 'duplicate_uid', existingId: existing?.id ?? null };
       }
+    },
+
+    /**
+     * Stores messages of one mailbox epoch and returns their rows, in the order given, each as `get` would read
+     * it: multi-row inserts, no read-back. A UID already stored (another writer got there first) makes that
+     * chunk fall back to one insert per message, so the stored row is returned for it.
+     */
+    async insertMany(inputs: readonly NewInboundMessage[]): Promise<StoredMessage[]> {
+      const out: StoredMessage[] = [];
+      for (const part of chunks(inputs, INSERT_CHUNK)) {
+        try {
+          const rows = await db.inboundMessage.createManyAndReturn({ data: part.map(insertData), select: columns });
+          // RETURNING order is not promised: match the rows back by UID, or by position when there is none.
+          const byUid = new Map(rows.map((r) => [String(r.uid), r]));
+          part.forEach((input, i) => out.push(toMessage((input.uid !== null && input.uid !== undefined ? byUid.get(String(input.uid)) : rows[i])!)));
+        } catch (e) {
+          if (!uniqueViolation(e)) throw e;
+          for (const input of part) {
+            const inserted = await repo.insert(input);
+            const id = inserted.ok ? inserted.id : inserted.existingId;
+            const row = id === null ? null : await repo.get(id);
+            if (!row) throw e;
+            out.push(row);
+          }
+        }
+      }
+      return out;
     },
 
     async get(id: number): Promise<StoredMessage | null> {
@@ -125,6 +166,16 @@ export function messagesRepo(db: Db) {
       return row ? toMessage(row) : null;
     },
 
+    /** The stored messages among these UIDs of a mailbox epoch. */
+    async findByUids(mailbox: string, uidValidity: bigint | number, uids: readonly (bigint | number)[]): Promise<StoredMessage[]> {
+      const out: StoredMessage[] = [];
+      for (const part of chunks(uids.map((u) => BigInt(u)))) {
+        const rows = await db.inboundMessage.findMany({ where: { mailbox, uidValidity: BigInt(uidValidity), uid: { in: part } }, select: columns });
+        out.push(...rows.map(toMessage));
+      }
+      return out;
+    },
+
     /** The earliest other message with the same content (same Message-ID header, or none, and same bytes). */
     async findEarlierCopy(id: number, messageIdHeader: string | null, sha256: string): Promise<StoredMessage | null> {
       const row = await db.inboundMessage.findFirst({
@@ -135,11 +186,25 @@ export function messagesRepo(db: Db) {
       return row ? toMessage(row) : null;
     },
 
+    /** Every message, of any mailbox, whose bytes hash to one of these (the duplicate check of a batch), oldest first. */
+    async findBySha256(sha256s: readonly string[]): Promise<MessageCopy[]> {
+      const out: MessageCopy[] = [];
+      for (const part of chunks([...new Set(sha256s)])) {
+        out.push(...await db.inboundMessage.findMany({
+          where: { sha256: { in: part } }, orderBy: { id: 'asc' },
+          select: { id: true, messageIdHeader: true, sha256: true, outcomeFolder: true },
+        }));
+      }
+      return out.sort((a, b) => a.id - b.id);
+    },
+
     async update(id: number, patch: MessagePatch): Promise<void> {
       const { reasons, ...rest } = patch;
       await db.inboundMessage.update({
         where: { id },
         data: { ...rest, ...(reasons !== undefined ? { reasons: JSON.stringify(reasons) } : {}) },
+        // Prisma returns the whole row otherwise: the raw bytes too.
+        select: { id: true },
       });
     },
 
@@ -147,6 +212,21 @@ export function messagesRepo(db: Db) {
     async countAttempt(id: number): Promise<number> {
       const row = await db.inboundMessage.update({ where: { id }, data: { attempts: { increment: 1 } }, select: { attempts: true } });
       return row.attempts;
+    },
+
+    /** Counts a processing attempt of each of these messages. */
+    async countAttempts(ids: readonly number[]): Promise<void> {
+      for (const part of chunks(ids)) {
+        await db.inboundMessage.updateMany({ where: { id: { in: part } }, data: { attempts: { increment: 1 } } });
+      }
+    },
+
+    /** Records that these messages were moved to their outcome folder: filedAt set once, a decided one becomes filed. */
+    async markFiled(ids: readonly number[], at: Date): Promise<void> {
+      for (const part of chunks(ids)) {
+        await db.inboundMessage.updateMany({ where: { id: { in: part }, filedAt: null, state: 'decided' }, data: { filedAt: at, state: 'filed' } });
+        await db.inboundMessage.updateMany({ where: { id: { in: part }, filedAt: null }, data: { filedAt: at } });
+      }
     },
 
     /** Messages of a mailbox epoch that were decided (or failed, or found duplicate) but not yet moved. */
@@ -163,6 +243,7 @@ export function messagesRepo(db: Db) {
       return rows.map(toMessage);
     },
   };
+  return repo;
 }
 
 export type MessagesRepo = ReturnType<typeof messagesRepo>;
