@@ -12,6 +12,8 @@ export interface ZoneValues {
 
 /** One meter row of the billing registry (CSV per CORPUS.md, or the database). */
 export interface RegistryMeter {
+  /** Database id, when the row was loaded from the store (absent for a CSV registry). */
+  id?: number;
   account: string;
   meter: string;
   kind: MeterKind;

@@ -2,7 +2,7 @@
 // meter and period supersedes the earlier, both kept) and the registry's last values advanced; a review item
 // opened; the reply queued in the outbox; the message marked decided with its outcome folder. A crash before the
 // commit leaves nothing; a replay after it finds the message decided and does nothing again.
-import type { DecisionKind, Reading, ReadingSource } from '../domain/types.js';
+import type { DecisionKind, Reading, ReadingSource, RegistryMeter } from '../domain/types.js';
 import type { Decision } from '../decide/decide-message.js';
 import type { Repos, Store } from '../store/index.js';
 
@@ -20,6 +20,8 @@ export interface ApplyInput {
   actor: string;
   folders: OutcomeFolders;
   queueReply: QueueReply | null;
+  /** The meter as the decision saw it (with its database id), to spare a lookup per reading. */
+  knownMeter?: (account: string, meter: string) => RegistryMeter | null;
 }
 
 export interface ApplyResult {
@@ -42,7 +44,10 @@ export async function applyDecision(store: Store, input: ApplyInput): Promise<Ap
     const previous = new Map<string, Reading>();
     if (decision.decision === 'accept') {
       for (const r of decision.readings) {
-        const meter = (await tx.registry.metersOfAccount(r.account)).find((m) => m.meter === r.meter);
+        // The registry the decision was made with carries the meter's id; the store is asked only otherwise.
+        const known = input.knownMeter?.(r.account, r.meter);
+        const meter = known?.id !== undefined ? { ...known, id: known.id }
+          : (await tx.registry.metersOfAccount(r.account)).find((m) => m.meter === r.meter);
         if (!meter) throw new ApplyError('METER_VANISHED', `meter ${r.meter} of account ${r.account} is no longer in the registry`);
         previous.set(`${r.account}\u0000${r.meter}`, { account: r.account, meter: r.meter, ...meter.last });
         const inserted = await tx.readings.insert({

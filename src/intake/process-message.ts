@@ -62,7 +62,8 @@ export async function decideCounted(row: StoredMessage, parsed: ParsedMessage, c
     const readingDate = localDate(at, ctx.rules.window.timeZone);
     const result = await timed(timings, 'apply', () => applyDecision(store, {
       messageRowId: row.id, decision, readingDate, source: 'text', actor: 'intake', folders,
-      queueReply: ctx.replies ? makeQueueReply(parsed, row.id, at, ctx.replies) : null,
+      queueReply: ctx.replies ? makeQueueReply(parsed, row.id, at, ctx.replies, (a, m) => ctx.registry.meter(a, m)) : null,
+      knownMeter: (a, m) => ctx.registry.meter(a, m),
     }));
     if (decision.decision === 'accept') {
       for (const r of decision.readings) ctx.registry.updateLast(r.account, r.meter, { t1: r.t1, t2: r.t2, t3: r.t3 }, readingDate);

@@ -4,7 +4,7 @@
 import type { WindowRules } from '../decide/billing-window.js';
 import type { Decision } from '../decide/decide-message.js';
 import type { HeaderMap } from '../decide/detect-machine-mail.js';
-import type { ZoneValues } from '../domain/types.js';
+import type { MeterKind, ZoneValues } from '../domain/types.js';
 import type { Repos } from '../store/index.js';
 import { renderReply, type AcceptedReading, type ReplyInput } from './render-reply.js';
 import { mayReply, type ReplyRefusal } from './reply-policy.js';
@@ -38,6 +38,8 @@ export interface ReplyRequest {
   /** Queue time; the per-sender cap counts the 24 h before it. */
   now: Date;
   rules: ReplyRules;
+  /** Kind and zones of a meter as the decision saw them; without it the registry is asked. */
+  meterInfo?: (account: string, meter: string) => { kind: MeterKind; zones: 1 | 2 | 3 } | null;
 }
 
 export type QueueReplyResult =
@@ -84,7 +86,7 @@ export async function queueReply(tx: Pick<Repos, 'outbox' | 'registry'>, req: Re
 async function accepted(tx: Pick<Repos, 'registry'>, req: ReplyRequest): Promise<AcceptedReading[]> {
   const out: AcceptedReading[] = [];
   for (const r of req.decision.readings) {
-    const meter = (await tx.registry.metersOfAccount(r.account)).find((m) => m.meter === r.meter);
+    const meter = req.meterInfo?.(r.account, r.meter) ?? (await tx.registry.metersOfAccount(r.account)).find((m) => m.meter === r.meter);
     const previous = req.previous.get(`${r.account}\u0000${r.meter}`) ?? null;
     out.push({
       ...r, kind: meter?.kind ?? 'electricity',

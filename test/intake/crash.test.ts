@@ -31,7 +31,7 @@ function spawnDaemon(w: IntakeWorld, logFile?: string): ChildProcess {
   // node itself (not the tsx wrapper, which would leave its child running after a SIGKILL).
   return spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'intake'], {
     cwd: PROJECT_ROOT,
-    env: { PATH: process.env['PATH'] ?? '', ...w.env, POLL_INTERVAL_SECONDS: '1', OUTBOX_RETRY_BASE_SECONDS: '1', OUTBOX_CLAIM_SECONDS: '5', LOG_LEVEL: 'warn' },
+    env: { PATH: process.env['PATH'] ?? '', ...w.env, POLL_INTERVAL_SECONDS: '1', OUTBOX_RETRY_BASE_SECONDS: '1', OUTBOX_CLAIM_SECONDS: '5', IMAP_BATCH_SIZE: '10', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', err],
   });
 }
@@ -59,10 +59,15 @@ describe('crash safety', () => {
 
   it(`survives ${KILLS} kill -9 at random points and processes each of ${TOTAL} messages exactly once`, async () => {
     // Random kill points, spread so that several fall while mail is still being processed.
+    // Each kill lands while the daemon works: after it has filed something new, at a random moment.
     const left: number[] = [];
+    const filedNow = async () => (await w.store.messages.listByState('filed', 100_000)).length;
     for (let k = 0; k < KILLS; k++) {
+      const before = await filedNow();
       const child = spawnDaemon(w);
-      await new Promise((r) => setTimeout(r, 1200 + Math.random() * 1600));
+      const until = Date.now() + 15_000;
+      while (Date.now() < until && (await filedNow()) === before) await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, Math.random() * 400));
       child.kill('SIGKILL');
       await exited(child);
       left.push(await inboxCount(w));
