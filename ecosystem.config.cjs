@@ -8,7 +8,7 @@ module.exports = {
       name: 'intake',
       cwd: __dirname,
       // node itself runs the TypeScript through tsx's loader: one process, so pm2's signals reach the daemon.
-      script: 'src/cli/main.ts',
+      script: 'bin/cli.mjs',
       args: 'intake',
       interpreter: 'node',
       node_args: '--import tsx',
