@@ -13,7 +13,7 @@ let seq = 0;
 function human(from: string, value = 48300 + seq, headers: string[] = []): Buffer {
   seq++;
   return Buffer.from([
-    `From: Покупатель ${seq} <${from}>`, 'To: info@khab.dvec.ru', `Subject: Показания ${seq}`,
+    `From: Покупатель ${seq} <${from}>`, 'To: info@khab.dvec.ru', "Subject: Показания счётчика",
     'Date: Sun, 22 Nov 2026 10:00:00 +1000', `Message-ID: <daemon-test-${seq}-${Date.now()}@example.ru>`,
     'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', ...headers, '',
     `2701004512 011234567 ${value}`, '',
@@ -112,6 +112,32 @@ describe('intake daemon', () => {
     } finally {
       await daemon.stop();
     }
+  });
+
+  it('processes a message appended twice once: the copy is filed with the original, nothing stored or sent again', async () => {
+    const once = async () => {
+      const replies = createReplySender(w.store, w.settings, log.child({ stage: 'reply' }));
+      try {
+        return await runIntakeOnce({ store: w.store, settings: w.settings, log, replies, signal: new AbortController().signal });
+      } finally {
+        await replies.close();
+      }
+    };
+    const raws = [human('twice1@example.ru'), human('twice2@example.ru', 1)]; // an accept and a review
+    await append(w, raws);
+    const first = await once();
+    const reviewed = (await w.store.messages.listByState('filed', 100_000)).slice(-2).map((m) => `${m.decision}:${m.reasons.join(',')}`);
+    expect(first.decided, reviewed.join(' ')).toMatchObject({ accept: 1, review: 1 });
+    const sent = sinkMessages().length;
+    const readings = (await w.store.readings.listEffective()).length;
+    // Same bytes again (a client re-sent them; or the mailbox was rebuilt under a new UIDVALIDITY).
+    await append(w, raws);
+    const second = await once();
+    expect(second.duplicates).toBe(2);
+    expect(second.decided).toEqual({});
+    expect((await w.store.readings.listEffective()).length).toBe(readings);
+    expect(sinkMessages().length).toBe(sent);
+    expect(await folderMessageIds(w.settings, 'INBOX')).toEqual([]);
   });
 
   it('answers none of 100 auto-replies', async () => {
