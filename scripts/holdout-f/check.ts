@@ -12,9 +12,10 @@ interface Row { account: string; meter: string; kind: string; zones: number; dig
 const [, ...lines] = readFileSync(join(dir, 'registry.csv'), 'utf8').trim().split('\n');
 const registry: Row[] = lines.map((l) => {
   const c = l.split(',');
-  const num = (s: string) => (s === '' ? null : Number(s));
-  return { account: c[0], meter: c[1], kind: c[2], zones: Number(c[3]), digits: Number(c[4]),
-    last: [num(c[5]), num(c[6]), num(c[7])], emails: c[9] ? c[9].split(';') : [] };
+  const at = (i: number): string => c[i] ?? '';
+  const num = (s: string | undefined) => (s === undefined || s === '' ? null : Number(s));
+  return { account: at(0), meter: at(1), kind: at(2), zones: Number(at(3)), digits: Number(at(4)),
+    last: [num(at(5)), num(at(6)), num(at(7))], emails: at(9) ? at(9).split(';') : [] };
 });
 
 const problems: string[] = [];
@@ -38,7 +39,7 @@ for (const file of emlFiles) {
   const dateHeader = /^Date: (.+)$/m.exec(raw.toString('latin1'))?.[1];
   const local = new Date(Date.parse(dateHeader ?? '') + windowZoneOffsetHours * 3600_000);
   const inWindow = local.getUTCFullYear() === 2026 && local.getUTCMonth() === 9 && local.getUTCDate() >= 20 && local.getUTCDate() <= 25;
-  const head = raw.toString('latin1').split(/\r\n\r\n/)[0];
+  const head = raw.toString('latin1').split(/\r\n\r\n/)[0] ?? '';
   const machine = /^Auto-Submitted: (?!no\b)/im.test(head) || /^X-Auto(reply|respond):/im.test(head)
     || /^Precedence: (bulk|junk|list)/im.test(head) || /multipart\/report/i.test(head)
     || /^From:.*(mailer-daemon|postmaster)@/im.test(head);

@@ -142,7 +142,7 @@ function quotedPrintable(text: string, charset: string): string {
     parts.forEach((part, idx) => {
       const bytes = iconv.encode(part, charset);
       for (let i = 0; i < bytes.length; i++) {
-        const b = bytes[i];
+        const b = bytes[i]!;
         const atEnd = i === bytes.length - 1 && idx === parts.length - 1;
         const tok = (b >= 33 && b <= 126 && b !== 61) || ((b === 32 || b === 9) && !atEnd)
           ? String.fromCharCode(b)
@@ -208,7 +208,7 @@ function blankPng(width: number, height: number): Buffer {
   });
   const crc32 = (buf: Buffer) => {
     let c = 0xffffffff;
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
     return (c ^ 0xffffffff) >>> 0;
   };
   const chunk = (type: string, data: Buffer) => {
@@ -558,7 +558,7 @@ function shuffle<T>(items: T[], seed: number): T[] {
   const a = [...items];
   let s = seed;
   const rnd = () => { s = (s * 1103515245 + 12345) % 2147483648; return s / 2147483648; };
-  for (let i = a.length - 1; i > 0; i--) { const j = Math.floor(rnd() * (i + 1)); [a[i], a[j]] = [a[j], a[i]]; }
+  for (let i = a.length - 1; i > 0; i--) { const j = Math.floor(rnd() * (i + 1)); [a[i], a[j]] = [a[j]!, a[i]!]; }
   return a;
 }
 

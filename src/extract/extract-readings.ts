@@ -154,7 +154,7 @@ function groupItems(items: Item[], lines: string[]): Extraction {
       else if (ctx?.type === 'unknown_id') rec.unknownAccount = ctx.raw;
     }
     if (h?.type === 'account' || h === null) out.push(...splitByKind(rec, lines));
-    else out.push(rec);
+    else out.push(...splitOffOtherKind(rec, lines));
   }
   const named = new Set(items.filter((i): i is AccountItem => i.type === 'account').map((i) => i.account));
   return { records: out, strayIds, strayValues, accounts: [...named] };
@@ -221,6 +221,27 @@ function splitByKind(rec: ExtractedRecord, lines: string[]): ExtractedRecord[] {
     parts.get(k)!.push(v);
   });
   return [...parts].map(([kind, values]) => ({ ...rec, values, kind }));
+}
+
+/**
+ * "Счётчик 3301774: 4410; теплосчётчик: 86,120 Гкал": a value whose own words name the other kind than the named
+ * meter's is not that meter's — it goes to a record of the same account and that kind (meter implied by the account).
+ */
+function splitOffOtherKind(rec: ExtractedRecord, lines: string[]): ExtractedRecord[] {
+  const refs = rec.meterRefs;
+  const account = rec.account ?? (refs && refs.length === 1 ? refs[0]!.account : null);
+  const meterKind = refs && refs.every((r) => r.kind === refs[0]?.kind) ? refs[0]?.kind : undefined;
+  if (!meterKind || !account || rec.values.length < 2) return [rec];
+  const other = rec.values.filter((v) => {
+    const k = kindNear(lines[v.line] ?? '', v);
+    return k !== null && k !== meterKind;
+  });
+  if (other.length === 0 || other.length === rec.values.length) return [rec];
+  const kind = kindNear(lines[other[0]!.line] ?? '', other[0]!);
+  return [
+    { ...rec, values: rec.values.filter((v) => !other.includes(v)) },
+    { meterRefs: null, unknownMeter: null, account, unknownAccount: null, unknownId: null, values: other, kind },
+  ];
 }
 
 /** Kind words in the clause around a value (between the neighbouring sentence breaks). */

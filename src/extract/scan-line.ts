@@ -1,6 +1,6 @@
 // Reads one line of customer text into items: registry identifiers, labelled unknown identifiers and
 // candidate reading values, each with the label that governs it. Pure; offsets refer to the line.
-import type { Zone } from '../domain/types.js';
+import type { MeterKind, Zone } from '../domain/types.js';
 import { normaliseSerial } from '../domain/serial.js';
 import { EXCLUDE_RULES, LABEL_RULES, type ExcludeRule, type LabelKind } from './lexicon.js';
 
@@ -21,6 +21,8 @@ export interface IdentifierLookup {
 export interface MeterRef {
   account: string;
   meter: string;
+  /** The meter's kind in the registry, when the lookup knows it. */
+  kind?: MeterKind;
 }
 
 export type Item =
@@ -170,8 +172,9 @@ function findExclusions(norm: string, keep: Span[]): (Span & { reason: ExcludeRu
 
 /** The text between two offsets is one clause: no sentence break and not too long. */
 function sameClause(norm: string, from: number, to: number): boolean {
-  const gap = norm.slice(from, to);
-  return gap.length <= 48 && !/[;!?]|[.,](?=\s|$)/u.test(gap.replace(/\d[.,]\d/g, '00'));
+  // The character after the gap decides whether a final "." ends a sentence ("эл.счётчика" does not).
+  const gap = norm.slice(from, to) + (to < norm.length ? norm[to]! : ' ');
+  return gap.length <= 49 && !/[;!?]|[.,](?=\s)/u.test(gap.replace(/\d[.,]\d/g, '00'));
 }
 
 export function scanLine(raw: string, line: number, lookup: IdentifierLookup): Item[] {

@@ -91,5 +91,5 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 function ref(m: RegistryMeter): MeterRef {
-  return { account: m.account, meter: m.meter };
+  return { account: m.account, meter: m.meter, kind: m.kind };
 }
