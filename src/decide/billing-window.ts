@@ -24,6 +24,12 @@ export function placeInCalendar(instant: Date, rules: WindowRules): { inWindow: 
   return { inWindow: day >= rules.startDay && day <= rules.endDay, period: `${year}-${String(month).padStart(2, '0')}` };
 }
 
+/** YYYY-MM-DD of an instant in the utility's time zone (the date a reading is recorded under). */
+export function localDate(instant: Date, timeZone: string): string {
+  const { year, month, day } = localParts(instant, timeZone);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 export function isInWindow(instant: Date, rules: WindowRules): boolean {
   const { day } = localParts(instant, rules.timeZone);
   return day >= rules.startDay && day <= rules.endDay;

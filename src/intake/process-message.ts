@@ -10,6 +10,7 @@ import type { RegistryIndex } from '../validate/registry-index.js';
 import { applyDecision, type OutcomeFolders } from './apply-decision.js';
 import { makeQueueReply, type ReplyConfig } from './queue-reply.js';
 import { evaluateParsed } from './evaluate-message.js';
+import { localDate } from '../decide/billing-window.js';
 import { timed, timedSync, type StageTimings } from './stage-timings.js';
 
 export interface Fetched {
@@ -91,17 +92,4 @@ export async function markDuplicate(row: StoredMessage, original: { id: number; 
   });
   log.info({ originalId: original.id, folder: original.folder }, 'duplicate of an earlier message');
   return { kind: 'duplicate', messageId: row.id, folder: original.folder, originalId: original.id };
-}
-
-// Building a DateTimeFormat costs more than formatting with it: one per time zone.
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** YYYY-MM-DD of an instant in the utility's time zone (en-CA formats dates that way). */
-function localDate(at: Date, timeZone: string): string {
-  let format = dateFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dateFormats.set(timeZone, format);
-  }
-  return format.format(at);
 }
