@@ -1,0 +1,76 @@
+// The contract between photo reading (src/ocr, the only place sharp and tesseract.js are imported) and the
+// decision core (src/decide, pure). Everything here is plain data.
+
+/** Why an image gave no reading. Stable codes; the decision turns them into review reasons. */
+export type ImageProblem =
+  | 'image_empty'          // zero bytes
+  | 'image_corrupt'        // the decoder failed (truncated, garbage, bad header)
+  | 'image_unsupported'    // not a raster photo we decode (PDF, TIFF fax, unknown type)
+  | 'image_too_large'      // over the byte or pixel limit
+  | 'too_many_images'      // over the per-message image limit: the rest were not looked at
+  | 'ocr_timeout'          // over the time limit per image
+  | 'no_display_found'     // no counter window / LCD found
+  | 'digits_unreadable';   // a display was found but its digits could not be read with any confidence
+
+/** A decoded, EXIF-oriented image in raw pixels, bounded in size (see LoadImageLimits). */
+export interface RawImage {
+  data: Buffer;
+  width: number;
+  height: number;
+  /** 1 (grey), 3 (RGB) — alpha removed. */
+  channels: 1 | 3;
+}
+
+export interface LoadImageLimits {
+  /** Bytes of one encoded image. */
+  maxBytes: number;
+  /** sharp's limitInputPixels for the encoded image (width × height). */
+  maxInputPixels: number;
+  /** The decoded image is downscaled so its longer side is at most this (phone photos are 4000+ px). */
+  maxSide: number;
+}
+
+export type LoadImageResult = { ok: true; image: RawImage; format: string } | { ok: false; problem: ImageProblem; detail: string };
+
+export type DisplayKind = 'drum' | 'lcd';
+
+/** One possible integer reading of the display, best first in PhotoReading.candidates. */
+export interface ReadingCandidate {
+  /** Digits of the integer part as shown, leading zeros kept ("004512"). */
+  digits: string;
+  /** Its value (4512). */
+  value: number;
+  /** 0..1: the probability-like confidence of the whole string (product/min of digit confidences). */
+  confidence: number;
+}
+
+export interface CropBox {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** What one photo says. */
+export interface PhotoReading {
+  /** Index of the attachment in ParsedMessage.attachments. */
+  attachmentIndex: number;
+  /** null when the image was read; otherwise why not. */
+  problem: ImageProblem | null;
+  display: DisplayKind | null;
+  /** Integer-part readings, best first; empty when unreadable. Decimals (red drums, digits after the LCD point) dropped. */
+  candidates: ReadingCandidate[];
+  /** Per-digit confidences of the best candidate, 0..1, same length as candidates[0].digits. */
+  digitConfidence: number[];
+  /** Serial number (№ …) when it was read from the faceplate; never the model, year or current rating. */
+  serial: string | null;
+  /** Tariff indicator on an LCD ("T1", "T2") when visible. */
+  zone: 't1' | 't2' | 't3' | null;
+  /** The display's box in the oriented image (for the clerk's highlight), null when none found. */
+  crop: CropBox | null;
+  /** Size of the oriented image the crop refers to. */
+  imageWidth: number;
+  imageHeight: number;
+  /** Time spent on this image, ms. */
+  ms: number;
+}
