@@ -150,6 +150,37 @@ const SPECS = {
   OUTBOX_MAX_ATTEMPTS: int(20, 1, 1000),
   OUTBOX_RETRY_BASE_SECONDS: int(30, 1, 3600),
   OUTBOX_CLAIM_SECONDS: int(300, 1, 86_400),
+
+  // Clerk UI (`cli web`).
+  WEB_HOST: host('127.0.0.1'),
+  WEB_PORT: int(8080, 1, 65535),
+  /** Behind a TLS-terminating proxy: trust X-Forwarded-For/-Proto from it. */
+  WEB_TRUST_PROXY: bool(false),
+  /** Secure cookies: auto = when the request arrived over TLS (directly or per the trusted proxy). */
+  WEB_COOKIE_SECURE: (raw: string | undefined) => {
+    const v = str('auto')(raw, {}).toLowerCase();
+    if (v === 'auto') return 'auto' as const;
+    return parseBool(v, false) ? 'always' as const : 'never' as const;
+  },
+  WEB_SESSION_HOURS: int(12, 1, 24 * 30),
+  WEB_LOCK_MINUTES: int(10, 1, 24 * 60),
+  WEB_SLA_HOURS: int(24, 1, 24 * 60),
+  WEB_LOGIN_MAX_ATTEMPTS: int(5, 1, 1000),
+  WEB_LOGIN_WINDOW_MINUTES: int(15, 1, 24 * 60),
+  /** "Name=address;Name=address": the departments a clerk can forward a message to. */
+  WEB_FORWARD_ADDRESSES: (raw: string | undefined) => {
+    const out: { name: string; address: string }[] = [];
+    for (const part of (raw ?? '').split(';').map((p) => p.trim()).filter(Boolean)) {
+      const eq = part.lastIndexOf('=');
+      const name = eq > 0 ? part.slice(0, eq).trim() : '';
+      const addr = eq > 0 ? part.slice(eq + 1).trim().toLowerCase() : '';
+      if (name === '' || !/^[^@\s;=]+@[^@\s;=]+$/.test(addr)) throw new Error(`must be "Name=address;…", got "${part}"`);
+      out.push({ name, address: addr });
+    }
+    return out;
+  },
+  /** Send the replies clerks queue right away (the intake daemon also sends them after each cycle). */
+  WEB_SEND_REPLIES: bool(true),
 } satisfies Record<string, Parser<unknown>>;
 
 export type Settings = { [K in keyof typeof SPECS]: ReturnType<(typeof SPECS)[K]> };
@@ -198,4 +229,9 @@ export const IMAP_SETTINGS = [
 export const SMTP_SETTINGS = [
   'SMTP_HOST', 'SMTP_PORT', 'SMTP_TLS', 'SMTP_STARTTLS', 'SMTP_TLS_VERIFY', 'SMTP_USER', 'SMTP_PASSWORD', 'MAIL_FROM',
   'REPLY_ON_REVIEW', 'REPLY_MAX_PER_SENDER_PER_DAY', 'OUTBOX_MAX_ATTEMPTS', 'OUTBOX_RETRY_BASE_SECONDS', 'OUTBOX_CLAIM_SECONDS',
+] as const;
+
+export const WEB_SETTINGS = [
+  'WEB_HOST', 'WEB_PORT', 'WEB_TRUST_PROXY', 'WEB_COOKIE_SECURE', 'WEB_SESSION_HOURS', 'WEB_LOCK_MINUTES', 'WEB_SLA_HOURS',
+  'WEB_LOGIN_MAX_ATTEMPTS', 'WEB_LOGIN_WINDOW_MINUTES', 'WEB_FORWARD_ADDRESSES', 'WEB_SEND_REPLIES',
 ] as const;

@@ -25,31 +25,36 @@ export interface AuditRecord {
 const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
 const parse = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
 
+const toRow = (entry: AuditEntry) => ({
+  actor: entry.actor,
+  action: entry.action,
+  entity: entry.entity,
+  entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+  before: json(entry.before),
+  after: json(entry.after),
+  ...(entry.at ? { at: entry.at } : {}),
+});
+
 export function auditRepo(db: Db) {
   return {
     async append(entry: AuditEntry): Promise<number> {
-      const row = await db.auditLog.create({
-        data: {
-          actor: entry.actor,
-          action: entry.action,
-          entity: entry.entity,
-          entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
-          before: json(entry.before),
-          after: json(entry.after),
-          ...(entry.at ? { at: entry.at } : {}),
-        },
-        select: { id: true },
-      });
+      const row = await db.auditLog.create({ data: toRow(entry), select: { id: true } });
       return row.id;
     },
 
+    async appendMany(entries: readonly AuditEntry[]): Promise<void> {
+      if (entries.length === 0) return;
+      await db.auditLog.createMany({ data: entries.map(toRow) });
+    },
+
     /** Newest first. */
-    async list(filter: { entity?: string; entityId?: string | number; action?: string; limit?: number } = {}): Promise<AuditRecord[]> {
+    async list(filter: { entity?: string; entityId?: string | number; action?: string; actor?: string; limit?: number } = {}): Promise<AuditRecord[]> {
       const rows = await db.auditLog.findMany({
         where: {
           ...(filter.entity !== undefined ? { entity: filter.entity } : {}),
           ...(filter.entityId !== undefined ? { entityId: String(filter.entityId) } : {}),
           ...(filter.action !== undefined ? { action: filter.action } : {}),
+          ...(filter.actor !== undefined ? { actor: filter.actor } : {}),
         },
         orderBy: { id: 'desc' },
         take: filter.limit ?? 100,

@@ -8,4 +8,5 @@ export type { InsertMessageResult, MessagePatch, MessageState, NewInboundMessage
 export type { InsertReadingResult, NewReading, ReadingStatus, StoredReading } from './readings.js';
 export type { AuditEntry, AuditRecord } from './audit.js';
 export type { EnqueueResult, NewOutboxEntry, OutboxEntry, OutboxKind, OutboxStats, OutboxStatus } from './outbox.js';
-export type { ReviewItem } from './review.js';
+export type { LockResult, QueueFilter, QueueRow, ReviewItem } from './review.js';
+export type { SessionRecord, UserRecord, UserRole } from './users.js';

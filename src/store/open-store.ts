@@ -13,6 +13,7 @@ import { readingsRepo, type ReadingsRepo } from './readings.js';
 import { registryRepo, type RegistryRepo } from './registry.js';
 import { reviewRepo, type ReviewRepo } from './review.js';
 import { leasesRepo, type LeasesRepo } from './leases.js';
+import { usersRepo, type UsersRepo } from './users.js';
 
 export interface Repos {
   registry: RegistryRepo;
@@ -22,6 +23,7 @@ export interface Repos {
   outbox: OutboxRepo;
   review: ReviewRepo;
   leases: LeasesRepo;
+  users: UsersRepo;
 }
 
 export interface Store extends Repos {
@@ -40,6 +42,7 @@ function repos(db: Db): Repos {
     outbox: guarded(outboxRepo(db)),
     review: guarded(reviewRepo(db)),
     leases: guarded(leasesRepo(db)),
+    users: guarded(usersRepo(db)),
   };
 }
 
