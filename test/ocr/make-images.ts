@@ -1,6 +1,7 @@
 // Test images made at test time (sharp encodes them; only the HEIC, which nothing here can encode, is a fixture).
 import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
+import type { Sharp } from 'sharp';
 
 export const RED = [200, 0, 0] as const;
 export const BLUE = [0, 0, 200] as const;
@@ -14,7 +15,7 @@ export function halves(width: number, height: number): Buffer {
   return data;
 }
 
-export function halvesImage(width: number, height: number): sharp.Sharp {
+export function halvesImage(width: number, height: number): Sharp {
   return sharp(halves(width, height), { raw: { width, height, channels: 3 } });
 }
 
