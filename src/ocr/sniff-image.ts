@@ -4,7 +4,7 @@
 /** Raster formats we decode. */
 export type PhotoFormat = 'jpeg' | 'png' | 'webp' | 'gif' | 'heif';
 /** Formats we recognise but never decode: vectors and documents can reference external resources or hide pages. */
-export type OtherFormat = 'pdf' | 'tiff' | 'svg' | 'bmp' | 'unknown';
+export type OtherFormat = 'pdf' | 'tiff' | 'svg' | 'bmp' | 'ico' | 'unknown';
 export type SniffedFormat = PhotoFormat | OtherFormat;
 
 const PHOTO_FORMATS: ReadonlySet<SniffedFormat> = new Set<SniffedFormat>(['jpeg', 'png', 'webp', 'gif', 'heif']);
@@ -44,6 +44,7 @@ export function sniffImage(bytes: Buffer): SniffedFormat {
   if (ascii(bytes, 0, 5) === '%PDF-') return 'pdf';
   if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) return 'tiff';
   if (ascii(bytes, 0, 2) === 'BM' && bytes.length >= 26) return 'bmp';
+  if (startsWith(bytes, [0, 0, 1, 0]) || startsWith(bytes, [0, 0, 2, 0])) return 'ico';
   if (isSvg(bytes)) return 'svg';
   return 'unknown';
 }
