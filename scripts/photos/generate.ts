@@ -8,13 +8,13 @@ import { makePhoto } from './photo.js';
 import { makeRng } from './rng.js';
 
 function usage(msg: string): never {
-  process.stderr.write(`${msg}\nusage: npm run photos -- --out DIR --count N --seed S [--size 4032x3024] [--display drum|lcd]\n`);
+  process.stderr.write(`${msg}\nusage: npm run photos -- --out DIR --count N --seed S [--size 4032x3024] [--display drum|lcd] [--quality Q]\n`);
   process.exit(2);
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { out: { type: 'string' }, count: { type: 'string' }, seed: { type: 'string' }, size: { type: 'string', default: '4032x3024' }, display: { type: 'string' } },
+    options: { out: { type: 'string' }, count: { type: 'string' }, seed: { type: 'string' }, size: { type: 'string', default: '4032x3024' }, display: { type: 'string' }, quality: { type: 'string' } },
   });
   if (!values.out || !values.count || values.seed === undefined) usage('--out, --count and --seed are required');
   const count = Number(values.count);
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const labels: PhotoLabel[] = [];
   for (let i = 0; i < count; i++) {
     const display = (values.display as 'drum' | 'lcd' | undefined) ?? (rng.chance(0.5) ? 'drum' : 'lcd');
-    const { jpeg, label } = await makePhoto(`${values.seed}:${i}`, { display, width, height });
+    const { jpeg, label } = await makePhoto(`${values.seed}:${i}`, { display, width, height, ...(values.quality ? { quality: Number(values.quality) } : {}) });
     const file = `${String(i + 1).padStart(3, '0')}-${label.display}${label.reading === null ? '-unreadable' : ''}.jpg`;
     writeFileSync(join(values.out, file), jpeg);
     labels.push({ file, ...label });

@@ -1,6 +1,7 @@
 // One labelled photo from a seed: a meter face, the shooting conditions, the JPEG and its label.
 import { BACKGROUNDS } from './background.js';
 import { drumFace } from './drum.js';
+import { lcdFace } from './lcd.js';
 import type { FaceSpec, Label } from './face.js';
 import { makeRng } from './rng.js';
 import type { Unreadable } from './scene.js';
@@ -25,6 +26,8 @@ export interface PhotoRequest extends FaceSpec {
   height: number;
   /** Let the generator turn the frame to portrait (when the meter is tall). */
   allowPortrait?: boolean;
+  /** Final JPEG quality; drawn (72..92) when absent. */
+  quality?: number;
 }
 
 const UNREADABLE: Unreadable[] = ['blur', 'motion', 'glare', 'crop', 'dark'];
@@ -32,12 +35,13 @@ const UNREADABLE: Unreadable[] = ['blur', 'motion', 'glare', 'crop', 'dark'];
 export async function makePhoto(seed: string, req: PhotoRequest): Promise<{ jpeg: Buffer; label: Omit<PhotoLabel, 'file'> }> {
   const rng = makeRng(seed);
   const display = req.display ?? 'drum';
-  const face = drumFace(rng.fork('face'), req);
+  const face = display === 'lcd' ? lcdFace(rng.fork('face'), req) : drumFace(rng.fork('face'), req);
   const unreadable = req.unreadable !== undefined ? req.unreadable : rng.chance(0.15) ? rng.pick(UNREADABLE) : null;
   let { width, height } = req;
   const portrait = req.allowPortrait !== false && face.height > face.width * 1.1 && rng.chance(0.6);
   if (portrait && width > height) [width, height] = [height, width];
   const cond = drawConditions(rng.fork('conditions'), width, height, unreadable, BACKGROUNDS);
+  if (req.quality) cond.quality = req.quality;
   const jpeg = await renderPhoto(face, cond, rng.fork('render'));
   const l: Label = face.label;
   const notes = [...l.notes, `background ${cond.background}`, `rotation ${cond.rotation.toFixed(1)}°`, `fill ${(cond.fill * 100).toFixed(0)}%`];

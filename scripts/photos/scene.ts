@@ -188,6 +188,10 @@ export async function renderPhoto(face: Face, c: Conditions, rng: Rng): Promise<
 
   const win = face.window;
   const s = fw / face.width;
+  // Unreadable blur and shake are sized on the digits as photographed, so they really erase them.
+  const winPx = win.h * s * Math.sqrt(Math.abs(h[0]! * h[4]! - h[1]! * h[3]!));
+  if (c.unreadable === 'blur') c.blur = Math.max(c.blur, winPx * 0.3);
+  if (c.unreadable === 'motion' && c.motion) c.motion.length = Math.max(c.motion.length, winPx * 1.3);
   const glare = c.glare ? apply(h, [(win.x + c.glare.u * win.w) * s, (win.y + c.glare.v * win.h) * s]) : null;
   const glareR = c.glare ? c.glare.r * win.w * s * Math.sqrt(Math.abs(h[0]! * h[4]! - h[1]! * h[3]!)) : 1;
   const bandN: Pt | null = c.band ? [Math.cos((c.band.angle * Math.PI) / 180), Math.sin((c.band.angle * Math.PI) / 180)] : null;

@@ -12,6 +12,7 @@ import { acceptCases } from './cases/accept.js';
 import { reviewCases } from './cases/review.js';
 import { rejectCases } from './cases/reject.js';
 import { ignoreCases } from './cases/ignore.js';
+import { photoCases } from './cases/photo.js';
 
 const CRLF_CLIENTS = new Set<Client>(['gmail', 'gmailAndroid', 'outlook', 'exchange', 'outlookCom', 'mailru', 'outlookExpress', 'thebat']);
 
@@ -25,7 +26,7 @@ export function renderCase(c: SampleCase): Buffer {
 function main(): void {
   const outDir = fileURLToPath(new URL('../../samples/', import.meta.url));
   mkdirSync(outDir, { recursive: true });
-  const cases = [...acceptCases, ...reviewCases, ...rejectCases, ...ignoreCases];
+  const cases = [...acceptCases, ...reviewCases, ...rejectCases, ...ignoreCases, ...photoCases];
   const names = new Set<string>();
   for (const c of cases) {
     if (names.has(c.name)) throw new Error(`duplicate sample name ${c.name}`);
