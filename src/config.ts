@@ -135,6 +135,17 @@ const SPECS = {
   POLL_INTERVAL_SECONDS: int(60, 1, 86_400),
   IMAP_BATCH_SIZE: int(50, 1, 5000),
 
+  // OCR: meter readings from photos (src/ocr). Limits are checked from image headers, before any decoding.
+  OCR_ENABLED: bool(true),
+  OCR_WORKERS: int(2, 1, 32),
+  OCR_RECYCLE_AFTER: int(200, 1, 1_000_000),
+  OCR_TIMEOUT_MS: int(8000, 100, 600_000),
+  OCR_MAX_IMAGE_BYTES: int(15 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+  // sharp refuses more than 0x3FFF² pixels anyway
+  OCR_MAX_PIXELS: int(50_000_000, 10_000, 268_402_689),
+  OCR_MAX_IMAGES: int(10, 1, 1000),
+  OCR_MAX_SIDE: int(2000, 200, 16_383),
+
   // SMTP: where replies go out. Defaults point at the local sink of `npm run mailserver`.
   SMTP_HOST: host('127.0.0.1'),
   SMTP_PORT: int(2525, 1, 65535),
@@ -218,6 +229,11 @@ export function logLevel(env: Env = process.env): string {
 export const RULE_SETTINGS = [
   'WINDOW_START_DAY', 'WINDOW_END_DAY', 'TIME_ZONE', 'MAX_INCREASE_ELECTRICITY', 'MAX_INCREASE_HEAT',
   'MAX_MESSAGE_BYTES', 'MAX_MIME_PARTS',
+] as const;
+
+export const OCR_SETTINGS = [
+  'OCR_ENABLED', 'OCR_WORKERS', 'OCR_RECYCLE_AFTER', 'OCR_TIMEOUT_MS', 'OCR_MAX_IMAGE_BYTES', 'OCR_MAX_PIXELS', 'OCR_MAX_IMAGES',
+  'OCR_MAX_SIDE',
 ] as const;
 
 export const IMAP_SETTINGS = [

@@ -65,3 +65,16 @@ export const REMOTE_SVG = Buffer.from(
   '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="400" height="300">' +
     '<image xlink:href="http://198.51.100.1/track.png" width="400" height="300"/></svg>',
 );
+
+/** Black digits on white, one line, as a meter's digits look after cropping and binarising. */
+export function digitLinePng(digits: string): Promise<Buffer> {
+  const width = 40 + digits.length * 34;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="80"><rect width="100%" height="100%" fill="white"/>` +
+    `<text x="20" y="60" font-size="56" font-family="DejaVu Sans Mono, monospace" fill="black">${digits}</text></svg>`;
+  return sharp(Buffer.from(svg)).png().toBuffer();
+}
+
+/** Grey noise: Tesseract in block mode labours over it for seconds, which makes a job time out on demand. */
+export function noisePng(side: number): Promise<Buffer> {
+  return sharp({ create: { width: side, height: side, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png().toBuffer();
+}
