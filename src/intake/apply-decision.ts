@@ -1,15 +1,16 @@
-// Carries out a decision's effects in ONE database transaction: readings stored (a later reading of the same
-// meter and period supersedes the earlier, both kept) and the registry's last values advanced; a review item
-// opened; the reply queued in the outbox; the message marked decided with its outcome folder. A crash before the
-// commit leaves nothing; a replay after it finds the message decided and does nothing again.
-import type { DecisionKind, Reading, ReadingSource, RegistryMeter } from '../domain/types.js';
+// Carries out decisions' effects in ONE database transaction: readings stored (a later reading of the same
+// meter and period supersedes the earlier, both kept) and the registry's last values advanced; review items
+// opened; replies queued in the outbox; the messages marked decided with their outcome folders; an audit entry
+// each. A crash before the commit leaves nothing; a replay after it finds the messages decided and does nothing
+// again. The intake applies a whole fetched batch at once (a handful of statements instead of ten per message);
+// a clerk's action or `cli reprocess` applies one (applyDecision).
+import type { DecisionKind, Reading, ReadingSource, RegistryMeter, ZoneValues } from '../domain/types.js';
 import type { Decision } from '../decide/decide-message.js';
-import type { Repos, Store } from '../store/index.js';
+import type { ReplyPlan, AcceptedMeter } from '../reply/queue-reply.js';
+import { capWindowStart } from '../reply/queue-reply.js';
+import type { NewOutboxEntry, NewReading, Repos, Store } from '../store/index.js';
 
 export type OutcomeFolders = Record<DecisionKind | 'failed', string>;
-
-/** What the reply step needs; src/reply renders and queues it inside the same transaction. */
-export type QueueReply = (tx: Repos, decision: Decision, previous: Map<string, Reading>) => Promise<boolean>;
 
 export interface ApplyInput {
   messageRowId: number;
@@ -19,9 +20,12 @@ export interface ApplyInput {
   source: ReadingSource;
   actor: string;
   folders: OutcomeFolders;
-  queueReply: QueueReply | null;
+  /** The reply the decision asks for, planned (src/reply/queue-reply.ts); null: none is queued. */
+  queueReply: ReplyPlan | null;
   /** The meter as the decision saw it (with its database id), to spare a lookup per reading. */
   knownMeter?: (account: string, meter: string) => RegistryMeter | null;
+  /** Queue time of the reply and decision time; defaults to now. */
+  now?: Date;
 }
 
 export interface ApplyResult {
@@ -36,44 +40,153 @@ export class ApplyError extends Error {
   }
 }
 
+type StoreMeter = Pick<RegistryMeter, 'kind' | 'zones' | 'last' | 'lastDate'> & { id: number };
+
+const key = (account: string, meter: string): string => `${account}\u0000${meter}`;
+
 export async function applyDecision(store: Store, input: ApplyInput): Promise<ApplyResult> {
-  const { decision, messageRowId } = input;
+  return (await applyDecisions(store, [input]))[0]!;
+}
+
+/** Applies the decisions in order, all in one transaction; results in the same order. */
+export async function applyDecisions(store: Store, inputs: readonly ApplyInput[]): Promise<ApplyResult[]> {
+  if (inputs.length === 0) return [];
   return store.transaction(async (tx) => {
-    let readingsStored = 0;
-    // Values before this message, for the reply's "consumption since the last reading".
-    const previous = new Map<string, Reading>();
-    if (decision.decision === 'accept') {
-      for (const r of decision.readings) {
-        // The registry the decision was made with carries the meter's id; the store is asked only otherwise.
-        const known = input.knownMeter?.(r.account, r.meter);
-        const meter = known?.id !== undefined ? { ...known, id: known.id }
-          : (await tx.registry.metersOfAccount(r.account)).find((m) => m.meter === r.meter);
-        if (!meter) throw new ApplyError('METER_VANISHED', `meter ${r.meter} of account ${r.account} is no longer in the registry`);
-        previous.set(`${r.account}\u0000${r.meter}`, { account: r.account, meter: r.meter, ...meter.last });
-        const inserted = await tx.readings.insert({
-          messageId: messageRowId, meterId: meter.id, accountNumber: r.account, meterSerial: r.meter,
-          t1: r.t1, t2: r.t2, t3: r.t3, source: input.source, period: decision.period, createdBy: input.actor,
-        });
-        if (!inserted.ok) continue; // stored by an earlier run of this same message
-        readingsStored++;
-        for (const old of await tx.readings.effective(meter.id, decision.period)) {
-          if (old.id !== inserted.id) await tx.readings.supersede(old.id, inserted.id);
-        }
-        await tx.registry.setLastReading(meter.id, { t1: r.t1, t2: r.t2, t3: r.t3 }, input.readingDate);
+    const accepted = await storeReadings(tx, inputs);
+    await tx.review.openMany(inputs.filter((i) => i.decision.decision === 'review')
+      .map((i) => ({ messageId: i.messageRowId, reasons: i.decision.reasons })));
+    const replied = await queueReplies(tx, inputs, accepted.meters);
+    const results = inputs.map((input, i): ApplyResult => ({
+      outcomeFolder: input.folders[input.decision.decision], readingsStored: accepted.stored[i]!, replyQueued: replied[i]!,
+    }));
+    await markDecided(tx, inputs, results);
+    await tx.audit.appendMany(inputs.map((input, i) => ({
+      actor: input.actor, action: 'decide', entity: 'message', entityId: input.messageRowId,
+      after: {
+        decision: input.decision.decision, reasons: input.decision.reasons, readings: input.decision.readings,
+        period: input.decision.period, replyQueued: results[i]!.replyQueued,
+      },
+    })));
+    return results;
+  });
+}
+
+/** The accepted readings: inserted (replays skipped), earlier ones of the same meter and period superseded, the
+ *  registry's last values advanced. Returns per input how many were stored, and each accepted meter as it was
+ *  before its message (for the reply's consumption), per input. */
+async function storeReadings(tx: Repos, inputs: readonly ApplyInput[]): Promise<{ stored: number[]; meters: Map<string, AcceptedMeter>[] }> {
+  const stored = inputs.map(() => 0);
+  const meters = inputs.map(() => new Map<string, AcceptedMeter>());
+  const accepts = inputs.map((input, i) => ({ input, i })).filter(({ input }) => input.decision.decision === 'accept' && input.decision.readings.length > 0);
+  if (accepts.length === 0) return { stored, meters };
+
+  const lookup = await meterLookup(tx, accepts.map(({ input }) => input));
+  const done = new Set((await tx.readings.ofMessages(accepts.map(({ input }) => input.messageRowId))).map((r) => `${r.messageId}:${r.meterId}`));
+  // Values before each message: the first message of a meter sees the registry's; the next sees the one before it.
+  const current = new Map<number, { last: ZoneValues; lastDate: string | null }>();
+  const fresh: (NewReading & { readingDate: string })[] = [];
+  for (const { input, i } of accepts) {
+    for (const r of input.decision.readings) {
+      const meter = lookup(input, r);
+      const before = current.get(meter.id) ?? { last: meter.last, lastDate: meter.lastDate };
+      meters[i]!.set(key(r.account, r.meter), { kind: meter.kind, zones: meter.zones, previous: { ...before.last } });
+      if (done.has(`${input.messageRowId}:${meter.id}`)) continue; // stored by an earlier run of this message
+      stored[i]!++;
+      fresh.push({
+        messageId: input.messageRowId, meterId: meter.id, accountNumber: r.account, meterSerial: r.meter,
+        t1: r.t1, t2: r.t2, t3: r.t3, source: input.source, period: input.decision.period, createdBy: input.actor,
+        readingDate: input.readingDate,
+      });
+      if (before.lastDate === null || before.lastDate <= input.readingDate) {
+        current.set(meter.id, { last: { t1: r.t1, t2: r.t2, t3: r.t3 }, lastDate: input.readingDate });
       }
     }
-    if (decision.decision === 'review') await tx.review.open(messageRowId, decision.reasons);
-    const wantsReply = decision.effects.some((e) => e.type === 'queue_reply');
-    const replyQueued = wantsReply && input.queueReply ? await input.queueReply(tx, decision, previous) : false;
-    const outcomeFolder = input.folders[decision.decision];
-    await tx.messages.update(messageRowId, {
-      state: 'decided', decision: decision.decision, reasons: decision.reasons, explanation: decision.explanation,
-      outcomeFolder, decidedAt: new Date(), error: null,
-    });
-    await tx.audit.append({
-      actor: input.actor, action: 'decide', entity: 'message', entityId: messageRowId,
-      after: { decision: decision.decision, reasons: decision.reasons, readings: decision.readings, period: decision.period, replyQueued },
-    });
-    return { outcomeFolder, readingsStored, replyQueued };
+  }
+  if (fresh.length === 0) return { stored, meters };
+
+  const older = await tx.readings.effectiveOf(fresh.map((r) => r.meterId), fresh.map((r) => r.period));
+  await tx.readings.insertMany(fresh.map(({ readingDate: _, ...r }) => r));
+  await supersede(tx, fresh, older);
+  // The newest date wins, as one guarded update per meter (setLastReading keeps a later stored date).
+  const newest = new Map<number, NewReading & { readingDate: string }>();
+  for (const r of fresh) {
+    const prev = newest.get(r.meterId);
+    if (!prev || prev.readingDate <= r.readingDate) newest.set(r.meterId, r);
+  }
+  for (const r of newest.values()) await tx.registry.setLastReading(r.meterId, { t1: r.t1, t2: r.t2, t3: r.t3 }, r.readingDate);
+  return { stored, meters };
+}
+
+/** Each meter's period ends with one effective reading, the batch's last: every earlier effective one of that
+ *  meter and period (stored before, or earlier in the batch) is superseded by it, in one statement. */
+async function supersede(tx: Repos, fresh: readonly NewReading[], older: readonly { id: number; meterId: number; period: string }[]): Promise<void> {
+  const groups = new Map<string, NewReading[]>();
+  for (const r of fresh) groups.set(`${r.meterId}:${r.period}`, [...(groups.get(`${r.meterId}:${r.period}`) ?? []), r]);
+  const olderOf = (g: string) => older.filter((o) => `${o.meterId}:${o.period}` === g).map((o) => o.id);
+  const needsIds = [...groups.entries()].filter(([g, rs]) => rs.length > 1 || olderOf(g).length > 0);
+  if (needsIds.length === 0) return;
+  const ids = new Map((await tx.readings.ofMessages(fresh.map((r) => r.messageId!))).map((r) => [`${r.messageId}:${r.meterId}`, r.id]));
+  for (const [g, rs] of needsIds) {
+    const chain = [...olderOf(g), ...rs.map((r) => ids.get(`${r.messageId}:${r.meterId}`)!)];
+    await tx.readings.supersedeMany(chain.slice(0, -1), chain[chain.length - 1]!);
+  }
+}
+
+/** Finds each accepted reading's meter: from the decision's registry when it carries ids, else from the store. */
+async function meterLookup(tx: Repos, inputs: readonly ApplyInput[]): Promise<(input: ApplyInput, r: Reading) => StoreMeter> {
+  const fromStore = new Map<string, StoreMeter>();
+  const missing = new Set<string>();
+  for (const input of inputs) {
+    for (const r of input.decision.readings) if (input.knownMeter?.(r.account, r.meter)?.id === undefined) missing.add(r.account);
+  }
+  for (const account of missing) {
+    for (const m of await tx.registry.metersOfAccount(account)) fromStore.set(key(account, m.meter), m);
+  }
+  return (input, r) => {
+    const known = input.knownMeter?.(r.account, r.meter);
+    const meter = known?.id !== undefined ? { ...known, id: known.id } : fromStore.get(key(r.account, r.meter));
+    if (!meter) throw new ApplyError('METER_VANISHED', `meter ${r.meter} of account ${r.account} is no longer in the registry`);
+    return meter;
+  };
+}
+
+/** Replies in the outbox: replays find theirs queued; the per-sender cap counts the batch's own replies too. */
+async function queueReplies(tx: Repos, inputs: readonly ApplyInput[], meters: readonly Map<string, AcceptedMeter>[]): Promise<boolean[]> {
+  const plans = inputs.map((input) => (input.queueReply?.wanted ? input.queueReply : null));
+  const wanted = plans.filter((p) => p !== null);
+  if (wanted.length === 0) return inputs.map(() => false);
+  const queued = await tx.outbox.existingDedupeKeys(wanted.map((p) => p.dedupeKey));
+  const since = capWindowStart(inputs.reduce((t, i) => (i.now && i.now < t ? i.now : t), new Date()));
+  const recent = await tx.outbox.countRecentToMany(wanted.flatMap((p) => (p.to ? [p.to] : [])), since);
+  const rows: NewOutboxEntry[] = [];
+  const result = plans.map((plan, i) => {
+    if (!plan) return false;
+    if (queued.has(plan.dedupeKey)) return true;
+    const row = plan.build(plan.to ? (recent.get(plan.to) ?? 0) : 0, meters[i]!);
+    if ('refused' in row) return false;
+    rows.push(row);
+    queued.add(plan.dedupeKey);
+    if (plan.to) recent.set(plan.to, (recent.get(plan.to) ?? 0) + 1);
+    return true;
   });
+  await tx.outbox.enqueueMany(rows);
+  return result;
+}
+
+/** One statement per distinct outcome (most of a batch shares a few). */
+async function markDecided(tx: Repos, inputs: readonly ApplyInput[], results: readonly ApplyResult[]): Promise<void> {
+  const groups = new Map<string, { ids: number[]; input: ApplyInput; folder: string }>();
+  inputs.forEach((input, i) => {
+    const { decision } = input;
+    const g = JSON.stringify([decision.decision, decision.reasons, decision.explanation, results[i]!.outcomeFolder]);
+    const group = groups.get(g) ?? { ids: [], input, folder: results[i]!.outcomeFolder };
+    group.ids.push(input.messageRowId);
+    groups.set(g, group);
+  });
+  for (const { ids, input, folder } of groups.values()) {
+    await tx.messages.updateMany(ids, {
+      state: 'decided', decision: input.decision.decision, reasons: input.decision.reasons, explanation: input.decision.explanation,
+      outcomeFolder: folder, decidedAt: input.now ?? new Date(), error: null,
+    });
+  }
 }

@@ -3,14 +3,18 @@
 //      UID, in multi-row inserts, before any IMAP action on them;
 //   2. every message left to decide counts one attempt (one statement for the batch: a crash mid-batch counts
 //      one for the messages it did not reach, so a message that kills the process still shows its attempts);
-//   3. in UID order, a copy of a message stored earlier (same Message-ID and bytes) is marked duplicate and filed
-//      with it; any other is decided and applied in its own transaction (process-message.ts);
+//   3. in UID order, every message is decided in memory; the decisions are applied in one transaction
+//      (apply-decision.ts; if it fails, one by one); a copy of a message stored earlier (same Message-ID and
+//      bytes) is then marked duplicate and filed with it;
 //   4. the caller moves the messages to the returned folders, then marks them filed.
 // A crash anywhere repeats at most the step it was in; each step is idempotent.
 import { parseMessage } from '../parse/parse-message.js';
 import type { ParsedMessage } from '../parse/types.js';
 import type { NewInboundMessage, StoredMessage } from '../store/index.js';
-import { decideCounted, markDuplicate, sha256, type Fetched, type ProcessContext, type ProcessOutcome } from './process-message.js';
+import { applyDecisions } from './apply-decision.js';
+import {
+  decideCounted, decided, markDuplicate, planDecision, recordFailure, sha256, type Fetched, type PlannedDecision, type ProcessContext, type ProcessOutcome,
+} from './process-message.js';
 import { timed } from './stage-timings.js';
 
 export interface Filed {
@@ -62,27 +66,61 @@ export async function processBatch(fetched: readonly Fetched[], ctx: ProcessCont
     for (const c of copies) if (!earliest.has(contentKey(c))) earliest.set(contentKey(c), c);
   }
 
-  // Folders decided in this batch: a copy of a message decided a moment ago goes where it went.
+  // Decided in memory in UID order (each judged against the registry as the ones before it left it), then applied
+  // together in one transaction. Copies of messages of this batch wait for their original's folder.
   const folderOf = new Map<number, string>();
   const out: Filed[] = [];
+  const plans: PlannedDecision[] = [];
+  const copies: { m: Fetched; row: StoredMessage; first: Copy }[] = [];
   for (const m of messages) {
     if (opts.signal?.aborted) break;
     if (opts.keepAlive) await timed(timings, 'lease', opts.keepAlive);
     const row = rows.get(m.uid)!;
-    const log = ctx.log.child({ messageId: row.id, uid: m.uid });
-    let outcome: ProcessOutcome;
     const first = earliest.get(contentKey(row));
     if (!undecided(row)) {
-      outcome = { kind: 'resumed', messageId: row.id, folder: row.outcomeFolder ?? ctx.folders.failed };
+      out.push({ uid: m.uid, outcome: { kind: 'resumed', messageId: row.id, folder: row.outcomeFolder ?? ctx.folders.failed } });
     } else if (first && first.id < row.id) {
-      const folder = folderOf.get(first.id) ?? first.outcomeFolder ?? ctx.folders.review;
-      outcome = await timed(timings, 'dedupe', () => markDuplicate(row, { id: first.id, folder }, ctx, log));
+      copies.push({ m, row, first });
     } else {
       const p = parsed.get(m.uid) ?? (await timed(timings, 'parse', () => parseMessage(m.source, ctx.limits)));
-      outcome = await decideCounted(row, p, ctx, log);
+      parsed.set(m.uid, p);
+      try {
+        plans.push(planDecision(row, p, ctx));
+      } catch (e) {
+        const outcome = await recordFailure(row, e, ctx, logOf(ctx, row));
+        out.push({ uid: m.uid, outcome });
+      }
     }
-    folderOf.set(row.id, outcome.folder);
+  }
+  const applied = await applyPlans(plans, parsed, ctx);
+  applied.forEach((outcome, i) => {
+    folderOf.set(outcome.messageId, outcome.folder);
+    out.push({ uid: Number(plans[i]!.row.uid), outcome });
+  });
+  for (const { m, row, first } of copies) {
+    const folder = folderOf.get(first.id) ?? first.outcomeFolder ?? ctx.folders.review;
+    const outcome = await timed(timings, 'dedupe', () => markDuplicate(row, { id: first.id, folder }, ctx, logOf(ctx, row)));
     out.push({ uid: m.uid, outcome });
   }
-  return out;
+  return out.sort((a, b) => a.uid - b.uid);
+}
+
+const logOf = (ctx: ProcessContext, row: StoredMessage) => ctx.log.child({ messageId: row.id, uid: Number(row.uid) });
+
+/** One transaction for the batch's decisions; if it fails, each message is applied alone (and a message that
+ *  still fails is recorded as failed), so one bad message cannot hold up the others. */
+async function applyPlans(plans: PlannedDecision[], parsed: Map<number, ParsedMessage>, ctx: ProcessContext): Promise<ProcessOutcome[]> {
+  if (plans.length === 0) return [];
+  try {
+    const results = await timed(ctx.timings, 'apply', () => applyDecisions(ctx.store, plans.map((p) => p.input)));
+    return plans.map((plan, i) => decided(plan, results[i]!, logOf(ctx, plan.row)));
+  } catch (e) {
+    ctx.log.warn({ err: (e as Error).message, messages: plans.length }, 'batch apply failed; applying its messages one by one');
+    for (const plan of [...plans].reverse()) plan.undo();
+    const out: ProcessOutcome[] = [];
+    for (const plan of plans) {
+      out.push(await decideCounted(plan.row, parsed.get(Number(plan.row.uid))!, ctx, logOf(ctx, plan.row)));
+    }
+    return out;
+  }
 }

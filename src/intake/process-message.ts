@@ -4,10 +4,11 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { DecisionRules } from '../decide/decide-message.js';
+import type { RegistryMeter } from '../domain/types.js';
 import type { ParsedMessage, ParseLimits } from '../parse/types.js';
 import type { Store, StoredMessage } from '../store/index.js';
 import type { RegistryIndex } from '../validate/registry-index.js';
-import { applyDecision, type OutcomeFolders } from './apply-decision.js';
+import { applyDecision, type ApplyInput, type ApplyResult, type OutcomeFolders } from './apply-decision.js';
 import { makeQueueReply, type ReplyConfig } from './queue-reply.js';
 import { evaluateParsed } from './evaluate-message.js';
 import { localDate } from '../decide/billing-window.js';
@@ -52,35 +53,76 @@ export async function decideAndApply(row: StoredMessage, parsed: ParsedMessage, 
   return decideCounted(row, parsed, ctx, log);
 }
 
+/** A decision computed and not yet applied. The in-memory registry already holds its accepted values (the next
+ *  message of the batch is judged against them); `undo` puts the touched meters back if the apply fails. */
+export interface PlannedDecision {
+  row: StoredMessage;
+  input: ApplyInput;
+  undo: () => void;
+}
+
+/** Decides a stored message (pure but for the in-memory registry); throws only on a bug or a broken message. */
+export function planDecision(row: StoredMessage, parsed: ParsedMessage, ctx: ProcessContext): PlannedDecision {
+  const now = (ctx.now ?? (() => new Date()))();
+  const { decision, at } = timedSync(ctx.timings, 'decide', () => evaluateParsed(parsed, {
+    registry: ctx.registry, rules: ctx.rules, limits: ctx.limits, nowOverride: null, now, receivedAt: row.receivedAt,
+  }));
+  const readingDate = localDate(at, ctx.rules.window.timeZone);
+  // The meters as this decision saw them: the apply reads their ids and the values before this message.
+  const seen = new Map<string, RegistryMeter>();
+  for (const r of decision.readings) {
+    const m = ctx.registry.meter(r.account, r.meter);
+    if (m) seen.set(`${r.account}\u0000${r.meter}`, { ...m, last: { ...m.last } });
+  }
+  if (decision.decision === 'accept') {
+    for (const r of decision.readings) ctx.registry.updateLast(r.account, r.meter, { t1: r.t1, t2: r.t2, t3: r.t3 }, readingDate);
+  }
+  return {
+    row,
+    input: {
+      messageRowId: row.id, decision, readingDate, source: 'text', actor: 'intake', folders: ctx.folders, now,
+      queueReply: ctx.replies ? makeQueueReply(parsed, row.id, decision, at, ctx.replies, now) : null,
+      knownMeter: (a, m) => seen.get(`${a}\u0000${m}`) ?? ctx.registry.meter(a, m),
+    },
+    undo: () => {
+      if (decision.decision !== 'accept') return;
+      for (const m of seen.values()) ctx.registry.restoreLast(m.account, m.meter, m.last, m.lastDate);
+    },
+  };
+}
+
+/** Logs an applied decision. */
+export function decided(plan: PlannedDecision, result: ApplyResult, log: Logger): ProcessOutcome {
+  const { decision } = plan.input;
+  log.info({ decision: decision.decision, reasons: decision.reasons, readings: result.readingsStored, reply: result.replyQueued }, 'decided');
+  return { kind: 'decided', messageId: plan.row.id, folder: result.outcomeFolder, decision: decision.decision };
+}
+
 /** Decides a stored message whose attempt is already counted, and applies the decision; a failure is recorded, never thrown. */
 export async function decideCounted(row: StoredMessage, parsed: ParsedMessage, ctx: ProcessContext, log: Logger): Promise<ProcessOutcome> {
-  const { store, folders, timings } = ctx;
-  const now = ctx.now ?? (() => new Date());
+  let plan: PlannedDecision | null = null;
   try {
-    const { decision, at } = timedSync(timings, 'decide', () => evaluateParsed(parsed, {
-      registry: ctx.registry, rules: ctx.rules, limits: ctx.limits, nowOverride: null, now: now(), receivedAt: row.receivedAt,
-    }));
-    const readingDate = localDate(at, ctx.rules.window.timeZone);
-    const result = await timed(timings, 'apply', () => applyDecision(store, {
-      messageRowId: row.id, decision, readingDate, source: 'text', actor: 'intake', folders,
-      queueReply: ctx.replies ? makeQueueReply(parsed, row.id, at, ctx.replies, (a, m) => ctx.registry.meter(a, m)) : null,
-      knownMeter: (a, m) => ctx.registry.meter(a, m),
-    }));
-    if (decision.decision === 'accept') {
-      for (const r of decision.readings) ctx.registry.updateLast(r.account, r.meter, { t1: r.t1, t2: r.t2, t3: r.t3 }, readingDate);
-    }
-    log.info({ decision: decision.decision, reasons: decision.reasons, readings: result.readingsStored, reply: result.replyQueued }, 'decided');
-    return { kind: 'decided', messageId: row.id, folder: result.outcomeFolder, decision: decision.decision };
+    plan = planDecision(row, parsed, ctx);
+    const input = plan.input;
+    const result = await timed(ctx.timings, 'apply', () => applyDecision(ctx.store, input));
+    return decided(plan, result, log);
   } catch (e) {
-    const err = e as Error & { code?: string };
-    const error = `${err.code ? `[${err.code}] ` : ''}${err.message}`.slice(0, 2000);
-    await store.transaction(async (tx) => {
-      await tx.messages.update(row.id, { state: 'failed', error, outcomeFolder: folders.failed, decidedAt: now() });
-      await tx.audit.append({ actor: 'intake', action: 'fail', entity: 'message', entityId: row.id, after: { error } });
-    });
-    log.error({ err: error }, 'message failed; recorded and filed to the Failed folder');
-    return { kind: 'failed', messageId: row.id, folder: folders.failed, error };
+    plan?.undo();
+    return recordFailure(row, e, ctx, log);
   }
+}
+
+/** Records a message that threw: state failed with the error, filed to the Failed folder. */
+export async function recordFailure(row: StoredMessage, e: unknown, ctx: ProcessContext, log: Logger): Promise<ProcessOutcome> {
+  const now = ctx.now ?? (() => new Date());
+  const err = e as Error & { code?: string };
+  const error = `${err.code ? `[${err.code}] ` : ''}${err.message}`.slice(0, 2000);
+  await ctx.store.transaction(async (tx) => {
+    await tx.messages.update(row.id, { state: 'failed', error, outcomeFolder: ctx.folders.failed, decidedAt: now() });
+    await tx.audit.append({ actor: 'intake', action: 'fail', entity: 'message', entityId: row.id, after: { error } });
+  });
+  log.error({ err: error }, 'message failed; recorded and filed to the Failed folder');
+  return { kind: 'failed', messageId: row.id, folder: ctx.folders.failed, error };
 }
 
 /** Marks a message as a copy of an earlier one, to be filed with it; state and audit entry commit together. */

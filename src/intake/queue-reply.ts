@@ -1,23 +1,17 @@
-// Binds one message to the reply step (src/reply/queue-reply.ts), which runs inside the decision's transaction.
-import type { MeterKind } from '../domain/types.js';
+// Plans one message's reply (src/reply/queue-reply.ts); apply-decision.ts queues it inside the decision's
+// transaction, with the rest of its batch.
+import type { Decision } from '../decide/decide-message.js';
 import type { ParsedMessage } from '../parse/types.js';
-import { queueReply, type ReplyRules } from '../reply/queue-reply.js';
-import type { QueueReply } from './apply-decision.js';
+import { replyPlanner, type ReplyPlan, type ReplyRules } from '../reply/queue-reply.js';
 
 export type ReplyConfig = ReplyRules;
 
-export function makeQueueReply(
-  message: ParsedMessage, messageRowId: number, at: Date, rules: ReplyRules,
-  meterInfo?: (account: string, meter: string) => { kind: MeterKind; zones: 1 | 2 | 3 } | null,
-): QueueReply {
-  return async (tx, decision, previous) => {
-    const result = await queueReply(tx, {
-      messageRowId, decision, previous, at, now: new Date(), rules, ...(meterInfo ? { meterInfo } : {}),
-      message: {
-        messageId: message.messageId, subject: message.subject, fromAddress: message.from.address,
-        headers: message.headers, contentType: message.contentType,
-      },
-    });
-    return result.queued;
-  };
+export function makeQueueReply(message: ParsedMessage, messageRowId: number, decision: Decision, at: Date, rules: ReplyRules, now = new Date()): ReplyPlan {
+  return replyPlanner({
+    messageRowId, decision, at, now, rules,
+    message: {
+      messageId: message.messageId, subject: message.subject, fromAddress: message.from.address,
+      headers: message.headers, contentType: message.contentType,
+    },
+  });
 }

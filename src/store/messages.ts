@@ -209,6 +209,16 @@ export function messagesRepo(db: Db) {
     },
 
     /** Counts a processing attempt and returns the new count. */
+    /** The same patch to many messages in one statement (the intake's batch of decisions). */
+    async updateMany(ids: readonly number[], patch: MessagePatch): Promise<void> {
+      if (ids.length === 0) return;
+      const { reasons, ...rest } = patch;
+      await db.inboundMessage.updateMany({
+        where: { id: { in: [...ids] } },
+        data: { ...rest, ...(reasons !== undefined ? { reasons: JSON.stringify(reasons) } : {}) },
+      });
+    },
+
     async countAttempt(id: number): Promise<number> {
       const row = await db.inboundMessage.update({ where: { id }, data: { attempts: { increment: 1 } }, select: { attempts: true } });
       return row.attempts;

@@ -93,6 +93,29 @@ export function outboxRepo(db: Db) {
       return db.outbox.count({ where: { to: address.trim().toLowerCase(), createdAt: { gte: since } } });
     },
 
+    /** The per-sender cap for many senders in one statement: lower-case address → rows since `since`. */
+    async countRecentToMany(addresses: readonly string[], since: Date): Promise<Map<string, number>> {
+      const to = [...new Set(addresses.map((a) => a.trim().toLowerCase()))];
+      if (to.length === 0) return new Map();
+      const groups = await db.outbox.groupBy({ by: ['to'], where: { to: { in: to }, createdAt: { gte: since } }, _count: { _all: true } });
+      return new Map(groups.map((g) => [g.to, g._count._all]));
+    },
+
+    /** Which of these dedupe keys are queued already. */
+    async existingDedupeKeys(keys: readonly string[]): Promise<Set<string>> {
+      if (keys.length === 0) return new Set();
+      const rows = await db.outbox.findMany({ where: { dedupeKey: { in: [...keys] } }, select: { dedupeKey: true } });
+      return new Set(rows.map((r) => r.dedupeKey));
+    },
+
+    /** Many rows in one statement; the caller has excluded keys already queued (existingDedupeKeys). */
+    async enqueueMany(inputs: readonly NewOutboxEntry[]): Promise<void> {
+      if (inputs.length === 0) return;
+      await db.outbox.createMany({
+        data: inputs.map(({ at, ...fields }) => ({ ...fields, to: fields.to.trim().toLowerCase(), ...(at ? { createdAt: at, nextAttemptAt: at } : {}) })),
+      });
+    },
+
     /** Pending rows whose next attempt is due, oldest first. */
     async due(now: Date, limit = 50): Promise<OutboxEntry[]> {
       const rows = await db.outbox.findMany({

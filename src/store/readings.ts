@@ -56,6 +56,35 @@ export function readingsRepo(db: Db) {
       }
     },
 
+    /** Many readings in one statement; the caller has checked that none of them is a replay (see ofMessages). */
+    async insertMany(inputs: readonly NewReading[]): Promise<void> {
+      if (inputs.length === 0) return;
+      await db.reading.createMany({
+        data: inputs.map((input) => ({ ...input, t1: toBigInt(input.t1), t2: toBigInt(input.t2), t3: toBigInt(input.t3) })),
+      });
+    },
+
+    /** Which (message, meter) pairs already have a reading, and its id. */
+    async ofMessages(messageIds: readonly number[]): Promise<{ id: number; messageId: number; meterId: number }[]> {
+      if (messageIds.length === 0) return [];
+      const rows = await db.reading.findMany({ where: { messageId: { in: [...messageIds] } }, select: { id: true, messageId: true, meterId: true } });
+      return rows.map((r) => ({ id: r.id, messageId: r.messageId!, meterId: r.meterId }));
+    },
+
+    /** Effective readings of any of these meters in any of these periods, oldest first. */
+    async effectiveOf(meterIds: readonly number[], periods: readonly string[]): Promise<{ id: number; meterId: number; period: string }[]> {
+      if (meterIds.length === 0) return [];
+      return db.reading.findMany({
+        where: { meterId: { in: [...new Set(meterIds)] }, period: { in: [...new Set(periods)] }, status: 'effective' },
+        select: { id: true, meterId: true, period: true }, orderBy: { id: 'asc' },
+      });
+    },
+
+    async supersedeMany(oldIds: readonly number[], newId: number): Promise<void> {
+      if (oldIds.length === 0) return;
+      await db.reading.updateMany({ where: { id: { in: [...oldIds] } }, data: { status: 'superseded', supersededById: newId } });
+    },
+
     async ofMessage(messageId: number): Promise<StoredReading[]> {
       return (await db.reading.findMany({ where: { messageId }, orderBy: { id: 'asc' } })).map(toReading);
     },

@@ -74,6 +74,15 @@ export class RegistryIndex implements IdentifierLookup {
     }
   }
 
+  /** Puts a meter's last values back as they were (an apply that failed after updateLast). */
+  restoreLast(account: string, meter: string, last: RegistryMeter['last'], date: string | null): void {
+    const m = (this.accounts.get(account) ?? []).find((x) => x.meter === meter);
+    if (m) {
+      m.last = { ...last };
+      m.lastDate = date;
+    }
+  }
+
   accountsOfSender(address: string | null): string[] {
     if (!address) return [];
     return [...(this.senders.get(address.toLowerCase()) ?? [])];

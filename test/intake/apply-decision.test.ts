@@ -1,6 +1,7 @@
 // The decision-applying transaction against a real, migrated SQLite database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyDecision, type OutcomeFolders } from '../../src/intake/apply-decision.js';
+import { applyDecision, applyDecisions, type ApplyInput, type OutcomeFolders } from '../../src/intake/apply-decision.js';
+import { replyPlanner, type ReplyPlan } from '../../src/reply/queue-reply.js';
 import { importRegistry } from '../../src/registry/import-registry.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import type { Decision } from '../../src/decide/decide-message.js';
@@ -21,6 +22,16 @@ async function newMessage(store: Store, uid: number): Promise<number> {
   const r = await store.messages.insert({ mailbox: 'INBOX', uidValidity: 1n, uid, sha256: `h${uid}`, size: 1, messageIdHeader: `m${uid}@x` });
   if (!r.ok) throw new Error('insert failed');
   return r.id;
+}
+
+const rules = { window: { startDay: 20, endDay: 25, timeZone: 'Asia/Vladivostok' }, ownAddresses: ['info@khab.dvec.ru'], replyOnReview: true, maxPerSenderPerDay: 2 };
+const NOW = new Date('2026-11-21T02:00:00Z');
+
+function plan(messageRowId: number, decision: Decision, from = 'ivanova.tn@mail.ru'): ReplyPlan {
+  return replyPlanner({
+    messageRowId, decision, at: NOW, now: NOW, rules,
+    message: { messageId: `m${messageRowId}@mail.ru`, subject: 'Показания', fromAddress: from, headers: {}, contentType: 'text/plain' },
+  });
 }
 
 const accept = (t1: number): Decision => ({
@@ -55,13 +66,14 @@ describe('applyDecision', () => {
     const store = await freshStore();
     try {
       const id = await newMessage(store, 3);
-      let replies = 0;
-      const queueReply = async () => { replies++; return true; };
-      await applyDecision(store, { messageRowId: id, decision: accept(48400), readingDate: '2026-11-21', source: 'text', actor: 'test', folders, queueReply });
+      const queueReply = plan(id, accept(48400));
+      const first = await applyDecision(store, { messageRowId: id, decision: accept(48400), readingDate: '2026-11-21', source: 'text', actor: 'test', folders, queueReply });
       const again = await applyDecision(store, { messageRowId: id, decision: accept(48400), readingDate: '2026-11-21', source: 'text', actor: 'test', folders, queueReply });
-      expect(again.readingsStored).toBe(0);
+      expect(first).toMatchObject({ readingsStored: 1, replyQueued: true });
+      expect(again).toMatchObject({ readingsStored: 0, replyQueued: true });
       expect((await store.readings.ofMessage(id))).toHaveLength(1);
-      expect(replies).toBe(2); // the hook is asked twice; it must itself dedupe (outbox dedupeKey), tested with the outbox
+      const stats = await store.outbox.stats(NOW);
+      expect(stats.pending).toBe(1);
     } finally {
       await store.close();
     }
@@ -77,12 +89,48 @@ describe('applyDecision', () => {
       expect(await store.review.ofMessage(id)).toMatchObject({ status: 'open', reasons: ['unknown_account'] });
 
       const bad = await newMessage(store, 5);
-      const failing = async () => { throw new Error('smtp template exploded'); };
+      const failing: ReplyPlan = { wanted: true, dedupeKey: 'k', to: null, build: () => { throw new Error('smtp template exploded'); } };
       await expect(applyDecision(store, { messageRowId: bad, decision: accept(48500), readingDate: '2026-11-21', source: 'text', actor: 'test', folders, queueReply: failing })).rejects.toThrow('exploded');
       expect(await store.readings.ofMessage(bad)).toHaveLength(0);
       expect((await store.messages.get(bad))?.state).toBe('received');
       const meter = (await store.registry.metersOfAccount('2701004512'))[0]!;
       expect(meter.last.t1).toBe(48213);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('applies a batch like the same messages one by one: supersede chain, newest last value, one item, the sender cap', async () => {
+    const store = await freshStore();
+    try {
+      const ids = [await newMessage(store, 10), await newMessage(store, 11), await newMessage(store, 12), await newMessage(store, 13)];
+      const review: Decision = { decision: 'review', reasons: ['no_readings'], explanation: 'x', period: '2026-11', readings: [], effects: [{ type: 'open_review', reasons: ['no_readings'] }, { type: 'queue_reply', template: 'review' }] };
+      const decisions = [accept(48300), accept(48350), review, accept(48360)];
+      const dates = ['2026-11-21', '2026-11-23', '2026-11-22', '2026-11-22'];
+      const inputs: ApplyInput[] = decisions.map((decision, i) => ({
+        messageRowId: ids[i]!, decision, readingDate: dates[i]!, source: 'text', actor: 'test', folders, now: NOW, queueReply: plan(ids[i]!, decision),
+      }));
+      const results = await applyDecisions(store, inputs);
+      expect(results.map((r) => [r.outcomeFolder, r.readingsStored])).toEqual([['Processed', 1], ['Processed', 1], ['Review', 0], ['Processed', 1]]);
+      // The sender may have two replies a day: the third and fourth message of the batch get none.
+      expect(results.map((r) => r.replyQueued)).toEqual([true, true, false, false]);
+      const meter = (await store.registry.metersOfAccount('2701004512'))[0]!;
+      // The newest reading date wins, not the last message: 48350 of the 23rd.
+      expect([meter.last.t1, meter.lastDate]).toEqual([48350, '2026-11-23']);
+      const history = (await Promise.all(ids.map((id) => store.readings.ofMessage(id)))).flat();
+      expect(history.map((r) => [r.t1, r.status, r.supersededById])).toEqual([
+        [48300, 'superseded', history[2]!.id], [48350, 'superseded', history[2]!.id], [48360, 'effective', null],
+      ]);
+      expect(await store.review.ofMessage(ids[2]!)).toMatchObject({ status: 'open', reasons: ['no_readings'] });
+      expect((await Promise.all(ids.map((id) => store.messages.get(id)))).map((m) => [m?.state, m?.decision])).toEqual([
+        ['decided', 'accept'], ['decided', 'accept'], ['decided', 'review'], ['decided', 'accept'],
+      ]);
+      expect(await store.audit.list({ action: 'decide' })).toHaveLength(4);
+      // A replay of the whole batch changes nothing.
+      const again = await applyDecisions(store, inputs);
+      expect(again.map((r) => r.readingsStored)).toEqual([0, 0, 0, 0]);
+      expect((await store.outbox.stats(NOW)).pending).toBe(2);
+      expect((await Promise.all(ids.map((id) => store.readings.ofMessage(id)))).flat()).toHaveLength(3);
     } finally {
       await store.close();
     }
