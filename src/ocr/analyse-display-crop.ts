@@ -1,0 +1,187 @@
+// Layout of a deskewed display crop: which ink the digits have, the digit boxes of the integer part, and
+// what was dropped as decimals (red drums, digits after an LCD point). Pure: pixels in, boxes and flags out.
+import type { BinaryImage } from './binarise.js';
+import { binariseSauvola, dilate } from './binarise.js';
+import type { Blob } from './find-blobs.js';
+import { blobCx, blobCy, blobHeight, blobWidth, findBlobs, mergeFragments, union } from './find-blobs.js';
+import type { Ink } from './find-display-candidates.js';
+import type { GreyImage } from './grey-image.js';
+import { invert, toGrey } from './grey-image.js';
+import type { BlobRow } from './group-blob-rows.js';
+import { groupBlobRows, isDigitShaped } from './group-blob-rows.js';
+import type { RawImage } from './types.js';
+
+export interface DisplayLayout {
+  ink: Ink;
+  /** The crop in grey with dark ink on light ground, and its binarisation (1 = ink). */
+  grey: GreyImage;
+  bin: BinaryImage;
+  /** Boxes of the integer digits, left to right. */
+  digits: Blob[];
+  /** Digits dropped as decimals and why. */
+  dropped: number;
+  decimalsBy: 'red' | 'point' | null;
+  row: BlobRow;
+  /** Each digit sits in its own cell of the other ink (drum faces): a counter, not faceplate print. */
+  inCells: boolean;
+  /** Things that make the digit count or the digits doubtful. */
+  flags: LayoutFlags;
+}
+
+export interface LayoutFlags {
+  /** The row reaches the crop's edge: digits may continue outside it. */
+  touchesBorder: boolean;
+  /** A gap of about one digit inside the integer part (an unreadable or half-turned drum). */
+  missingDigit: boolean;
+  /** Digit-sized blobs on the row's line that did not fit it (a half-turned drum, a smudge, a letter). */
+  strays: number;
+  /** A red blob that is not at the right end. */
+  redInside: boolean;
+  /** Blown-out pixels on or beside the row: a digit may be hidden. */
+  glare: boolean;
+}
+
+/** Both inks are tried: the candidate's ink may be the drums' white faces rather than their dark digits. */
+export function analyseDisplayCrop(crop: RawImage, inkHint: Ink, expectedHeight: number): DisplayLayout | null {
+  const base = toGrey(crop, Math.max(crop.width, crop.height)).grey;
+  const options = (['bright', 'dark'] as const).map((ink) => layoutFor(crop, base, ink, expectedHeight)).filter((l) => l !== null);
+  if (options.length === 0) return null;
+  if (options.length === 2) {
+    const [bright, dark] = options as [DisplayLayout, DisplayLayout];
+    // Digits inside the other ink's blobs are the real digits (dark digits printed on white drums).
+    if (containsMost(bright.digits, dark.digits)) return { ...dark, inCells: true };
+    if (containsMost(dark.digits, bright.digits)) return { ...bright, inCells: true };
+  }
+  return options.sort((a, b) => layoutScore(b, inkHint, crop.height) - layoutScore(a, inkHint, crop.height))[0]!;
+}
+
+function layoutScore(l: DisplayLayout, hint: Ink, height: number): number {
+  const centred = 1 - Math.min(1, Math.abs(l.row.intercept + l.row.slope * 0 - height / 2) / height);
+  return l.row.score * (l.ink === hint ? 1.15 : 1) * centred;
+}
+
+function layoutFor(crop: RawImage, base: GreyImage, ink: Ink, h: number): DisplayLayout | null {
+  const grey = ink === 'bright' ? invert(base) : base;
+  const bin = binariseSauvola(grey, Math.round(1.2 * h));
+  const plain = findBlobs(bin, 8).filter((b) => blobHeight(b) < 1.7 * h && blobWidth(b) < 1.7 * h);
+  let found: { row: BlobRow; all: Blob[] } | null = null;
+  // Undilated keeps touching neighbours apart; dilated joins the segments of LCD digits. Take the better row.
+  for (const all of [mergeFragments(plain, 0.25, 0.5), shrink(findBlobs(dilate(bin, 2), 8), 2, bin).filter((b) => blobHeight(b) < 1.7 * h && blobWidth(b) < 1.7 * h)]) {
+    const shaped = all.filter((b) => isDigitShaped(b, 0.55 * h, 1.6 * h));
+    const row = groupBlobRows(shaped, { maxSlope: 0.12 })
+      .find((r) => Math.abs(r.intercept + r.slope * (crop.width / 2) - crop.height / 2) < 0.6 * h);
+    if (row && (!found || row.score > found.row.score * 1.05)) found = { row, all };
+  }
+  if (!found) return null;
+  const { row } = found;
+  const redFlags = row.blobs.map((b) => isRed(crop, b, row.pitch));
+  let end = row.blobs.length;
+  while (end > 0 && redFlags[end - 1]) end--;
+  const redInside = redFlags.slice(0, end).some(Boolean);
+  let digits = row.blobs.slice(0, end);
+  let decimalsBy: DisplayLayout['decimalsBy'] = end < row.blobs.length ? 'red' : null;
+  const point = end === row.blobs.length ? findDecimalPoint(plain, digits, row) : -1;
+  if (point >= 0) { digits = digits.slice(0, point + 1); decimalsBy = 'point'; }
+  if (digits.length === 0) return null;
+  digits = refitBoxes(plain, digits, row);
+  return {
+    ink, grey, bin, digits, dropped: row.blobs.length - digits.length, decimalsBy, row, inCells: false,
+    flags: {
+      touchesBorder: row.blobs[0]!.x0 < 0.2 * row.pitch || row.blobs[row.blobs.length - 1]!.x1 > crop.width - 0.2 * row.pitch,
+      missingDigit: hasGap(digits, row.pitch),
+      strays: countStrays(found.all, row, h),
+      redInside,
+      glare: glareShare(base, row) > 0.03,
+    },
+  };
+}
+
+/**
+ * Each digit's box joined with the fragments lying wholly in its slot on the row's band: a blob may hold only
+ * part of an LCD digit (segments that did not join) or of a drum digit cut by glare.
+ */
+function refitBoxes(fragments: Blob[], digits: Blob[], row: BlobRow): Blob[] {
+  const top = Math.min(...digits.map((d) => d.y0)) - 0.12 * row.height;
+  const bottom = Math.max(...digits.map((d) => d.y1)) + 0.12 * row.height;
+  return digits.map((d, i) => {
+    const left = i > 0 ? digits[i - 1]!.x1 : d.x0 - 0.08 * row.height;
+    const right = i + 1 < digits.length ? digits[i + 1]!.x0 : d.x1 + 0.08 * row.height;
+    let box = d;
+    for (const f of fragments) {
+      if (f.x0 < left || f.x1 > right || f.y0 < top || f.y1 > bottom) continue;
+      if (blobHeight(f) < 0.08 * row.height || f.area < 6) continue;
+      box = union(box, f);
+    }
+    return box.x1 - box.x0 <= 1.1 * row.height ? box : d;
+  });
+}
+
+/** Share of blown-out pixels (≥ 245) in the row's band, widened by a digit on each side. */
+function glareShare(grey: GreyImage, row: BlobRow): number {
+  const x0 = Math.max(0, Math.round(row.blobs[0]!.x0 - row.pitch)), x1 = Math.min(grey.width, Math.round(row.blobs[row.blobs.length - 1]!.x1 + row.pitch));
+  const y0 = Math.max(0, Math.round(Math.min(...row.blobs.map((b) => b.y0)))), y1 = Math.min(grey.height, Math.round(Math.max(...row.blobs.map((b) => b.y1))));
+  let hot = 0, n = 0;
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) { n++; if (grey.data[y * grey.width + x]! >= 245) hot++; }
+  return n === 0 ? 0 : hot / n;
+}
+
+/** Boxes found on a dilated mask, shrunk back and refitted to the ink they hold. */
+function shrink(blobs: Blob[], r: number, bin: BinaryImage): Blob[] {
+  return blobs.map((b) => {
+    const x0 = Math.min(b.x0 + r, b.x1 - 1), x1 = Math.max(b.x1 - r, x0 + 1);
+    const y0 = Math.min(b.y0 + r, b.y1 - 1), y1 = Math.max(b.y1 - r, y0 + 1);
+    let area = 0;
+    for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) area += bin.data[y * bin.width + x]!;
+    return { x0, y0, x1, y1, area };
+  });
+}
+
+/** Red drum or red digit: a good share of strongly red pixels in the digit's cell. */
+export function isRed(crop: RawImage, b: Blob, pitch: number): boolean {
+  if (crop.channels !== 3) return false;
+  const padX = Math.round(0.15 * pitch), padY = Math.round(0.2 * blobHeight(b));
+  let red = 0, n = 0;
+  for (let y = Math.max(0, b.y0 - padY); y < Math.min(crop.height, b.y1 + padY); y++) {
+    for (let x = Math.max(0, b.x0 - padX); x < Math.min(crop.width, b.x1 + padX); x++) {
+      const i = (y * crop.width + x) * 3;
+      const r = crop.data[i]!, g = crop.data[i + 1]!, bl = crop.data[i + 2]!;
+      if (r > 90 && r > 1.6 * g && r > 1.4 * bl) red++;
+      n++;
+    }
+  }
+  return n > 0 && red / n > 0.1;
+}
+
+/** Index of the digit followed by a decimal point (a small square blob on the baseline), or −1. */
+export function findDecimalPoint(all: Blob[], digits: Blob[], row: BlobRow): number {
+  const h = row.height;
+  for (let i = 0; i < digits.length - 1; i++) {
+    const a = digits[i]!, b = digits[i + 1]!;
+    const baseline = Math.max(a.y1, b.y1);
+    const hit = all.some((p) => blobHeight(p) < 0.3 * h && blobWidth(p) < 0.4 * h && blobHeight(p) > 0.05 * h &&
+      Math.abs(p.y1 - baseline) < 0.18 * h && blobCx(p) > a.x1 - 0.25 * row.pitch && blobCx(p) < b.x0 + 0.15 * row.pitch);
+    if (hit) return i;
+  }
+  return -1;
+}
+
+function hasGap(digits: Blob[], pitch: number): boolean {
+  for (let i = 1; i < digits.length; i++) if (digits[i]!.x1 - digits[i - 1]!.x1 > 1.5 * pitch && blobCx(digits[i]!) - blobCx(digits[i - 1]!) > 1.5 * pitch) return true;
+  return false;
+}
+
+/** Blobs of at least 40% digit height centred on the row's line within its span, not part of the row. */
+function countStrays(all: Blob[], row: BlobRow, h: number): number {
+  const x0 = row.blobs[0]!.x0 - 0.8 * row.pitch, x1 = row.blobs[row.blobs.length - 1]!.x1 + 0.8 * row.pitch;
+  const inRow = new Set(row.blobs.map((b) => `${b.x0},${b.y0}`));
+  return all.filter((b) => !inRow.has(`${b.x0},${b.y0}`) && blobHeight(b) >= 0.4 * h && blobHeight(b) <= 1.6 * h &&
+    blobWidth(b) < 1.5 * h && blobCx(b) > x0 && blobCx(b) < x1 &&
+    Math.abs(blobCy(b) - (row.slope * blobCx(b) + row.intercept)) < 0.35 * h).length;
+}
+
+function containsMost(outer: Blob[], inner: Blob[]): boolean {
+  if (outer.length === 0 || inner.length === 0) return false;
+  const inside = inner.filter((i) => outer.some((o) => i.x0 >= o.x0 - 2 && i.x1 <= o.x1 + 2 && i.y0 >= o.y0 - 2 && i.y1 <= o.y1 + 2));
+  return inside.length >= Math.max(2, 0.6 * inner.length);
+}
+

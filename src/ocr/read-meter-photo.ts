@@ -1,0 +1,109 @@
+// A meter photo → its integer reading, "correctly or not at all": candidate digit rows are found on a small
+// grey copy, the best few are cut out of the full photo, deskewed and read by Tesseract and a seven-segment
+// sampler; the confidence says how far to trust the result (accept at ACCEPT_CONFIDENCE).
+import { analyseDisplayCrop } from './analyse-display-crop.js';
+import type { DigitReading } from './recognise-digits.js';
+import { recogniseDigits } from './recognise-digits.js';
+import { expandCandidates } from './expand-candidates.js';
+import { CROP_DIGIT_HEIGHT, cropGeometry, extractDisplayCrop } from './extract-display-crop.js';
+import type { DisplayCandidate } from './find-display-candidates.js';
+import { findDisplayCandidates } from './find-display-candidates.js';
+import { toGrey } from './grey-image.js';
+import { readSerial } from './read-serial.js';
+import type { TextRecogniser } from './text-recogniser.js';
+import type { CropBox, PhotoReading, RawImage, ReadingCandidate } from './types.js';
+
+export type { TextRecogniser } from './text-recogniser.js';
+
+/** A reading at or above this confidence may be taken without a clerk; below it goes to review. */
+export const ACCEPT_CONFIDENCE = 0.8;
+
+export interface ReadMeterOptions {
+  /** Candidate rows read in full (each costs one Tesseract call). */
+  maxDisplays: number;
+  /** Stop looking once a display reads at least this confidently. */
+  goodEnough: number;
+  readSerial: boolean;
+  /** Longer side of the grey copy used to find the display. */
+  analysisSide: number;
+  /** Clock for `ms` (a parameter so tests can fix it). */
+  now: () => number;
+}
+
+export const DEFAULT_READ_OPTIONS: ReadMeterOptions = { maxDisplays: 4, goodEnough: 0.93, readSerial: true, analysisSide: 1000, now: () => performance.now() };
+
+export type MeterPhotoReading = Omit<PhotoReading, 'attachmentIndex'> & {
+  /** Why the confidence is what it is (layout doubts of the chosen display). */
+  doubts: string[];
+};
+
+interface ReadDisplay {
+  candidate: DisplayCandidate;
+  reading: DigitReading;
+  candidates: ReadingCandidate[];
+  box: CropBox;
+  /** Height of its digits in the photo, px. */
+  digitHeight: number;
+}
+
+export async function readMeterPhoto(image: RawImage, ocr: TextRecogniser, options: Partial<ReadMeterOptions> = {}): Promise<MeterPhotoReading> {
+  const opts = { ...DEFAULT_READ_OPTIONS, ...options };
+  const started = opts.now();
+  const { grey, scale } = toGrey(image, opts.analysisSide);
+  const found = findDisplayCandidates(grey, scale);
+  const base = { imageWidth: image.width, imageHeight: image.height, zone: null, serial: null as string | null };
+  if (found.length === 0) return { ...base, ...empty('no_display_found'), ms: Math.round(opts.now() - started) };
+  const read: ReadDisplay[] = [];
+  const tallestRow = Math.max(...found.map((c) => c.row.height));
+  for (const candidate of found.slice(0, opts.maxDisplays)) {
+    const r = await readDisplay(image, candidate, ocr);
+    if (r) read.push(r);
+    // Stop early only on the tallest rows: a confident small row may be the serial, not the counter.
+    if (r && candidate.row.height >= 0.9 * tallestRow && (r.candidates[0]?.confidence ?? 0) >= opts.goodEnough) break;
+  }
+  applySizePrior(read);
+  read.sort((a, b) => (b.candidates[0]?.confidence ?? 0) - (a.candidates[0]?.confidence ?? 0));
+  const best = read[0];
+  const serial = opts.readSerial ? await readSerial(image, found, best?.candidate ?? null, ocr) : null;
+  if (!best || best.candidates.length === 0) {
+    return { ...base, ...empty('digits_unreadable'), serial, crop: best?.box ?? null, ms: Math.round(opts.now() - started) };
+  }
+  return {
+    ...base,
+    problem: null,
+    display: best.reading.kind,
+    candidates: best.candidates,
+    digitConfidence: best.reading.alternatives.map((alts, i) => digitConfidence(alts, best.candidates[0]!.digits[i]!)),
+    serial,
+    crop: best.box,
+    doubts: best.reading.doubts,
+    ms: Math.round(opts.now() - started),
+  };
+}
+
+async function readDisplay(image: RawImage, candidate: DisplayCandidate, ocr: TextRecogniser): Promise<ReadDisplay | null> {
+  const crop = await extractDisplayCrop(image, cropGeometry(candidate));
+  const layout = analyseDisplayCrop(crop.image, candidate.ink, CROP_DIGIT_HEIGHT);
+  if (!layout) return null;
+  const reading = await recogniseDigits(layout, ocr);
+  const digitHeight = (layout.row.height / CROP_DIGIT_HEIGHT) * crop.sourceDigitHeight;
+  return { candidate, reading, candidates: expandCandidates(reading.alternatives, reading.quality), box: crop.box, digitHeight };
+}
+
+/** The counter's digits are the largest on the faceplate; a clearly smaller row is more likely a serial or a rating. */
+function applySizePrior(read: ReadDisplay[]): void {
+  const tallest = Math.max(0, ...read.map((r) => r.digitHeight));
+  for (const r of read) {
+    if (r.digitHeight >= 0.7 * tallest) continue;
+    r.reading.doubts.push('smaller digits than another row in the photo');
+    r.candidates = r.candidates.map((c) => ({ ...c, confidence: Math.round(c.confidence * 600) / 1000 }));
+  }
+}
+
+function digitConfidence(alts: { digit: number; p: number }[], digit: string): number {
+  return Math.round((alts.find((a) => String(a.digit) === digit)?.p ?? 0) * 1000) / 1000;
+}
+
+function empty(problem: 'no_display_found' | 'digits_unreadable') {
+  return { problem, display: null, candidates: [], digitConfidence: [], crop: null, doubts: [] as string[] };
+}

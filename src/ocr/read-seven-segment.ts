@@ -1,0 +1,126 @@
+// Seven-segment digits (LCD counters): sample the seven segment zones of each digit box, turn the ink
+// fractions into on-probabilities and score every digit's segment pattern. Tesseract reads these digits
+// poorly; this reader is the main one for LCDs and a second opinion elsewhere.
+import type { BinaryImage } from './binarise.js';
+import type { Blob } from './find-blobs.js';
+import { blobHeight, blobWidth } from './find-blobs.js';
+
+export interface DigitGuess {
+  digit: number;
+  /** Posterior-like probability, 0..1. */
+  p: number;
+}
+
+/** Segment order a b c d e f g (top, top-right, bottom-right, bottom, bottom-left, top-left, middle). */
+const PATTERNS: ReadonlyArray<readonly [number, string]> = [
+  [0, 'abcdef'], [1, 'bc'], [2, 'abdeg'], [3, 'abcdg'], [4, 'bcfg'], [5, 'acdfg'], [6, 'acdefg'], [6, 'cdefg'],
+  [7, 'abc'], [7, 'abcf'], [8, 'abcdefg'], [9, 'abcdfg'], [9, 'abcfg'],
+];
+const SEGMENTS = 'abcdefg';
+
+/** Zones as [u0, u1, v0, v1] in the digit's box (u across, v down). */
+const ZONES: ReadonlyArray<readonly [number, number, number, number]> = [
+  [0.3, 0.7, 0, 0.18], [0.7, 1, 0.14, 0.42], [0.7, 1, 0.58, 0.86], [0.3, 0.7, 0.82, 1],
+  [0, 0.3, 0.58, 0.86], [0, 0.3, 0.14, 0.42], [0.3, 0.7, 0.41, 0.59],
+];
+
+/** Digit probabilities from seven segment on-probabilities; best first, with a fit penalty for non-digits. */
+export function classifySegments(onProb: readonly number[]): DigitGuess[] {
+  const byDigit = new Map<number, number>();
+  let bestLikelihood = 0;
+  for (const [digit, pattern] of PATTERNS) {
+    let likelihood = 1;
+    for (let i = 0; i < 7; i++) {
+      const p = Math.min(0.98, Math.max(0.02, onProb[i]!));
+      likelihood *= pattern.includes(SEGMENTS[i]!) ? p : 1 - p;
+    }
+    bestLikelihood = Math.max(bestLikelihood, likelihood);
+    byDigit.set(digit, Math.max(byDigit.get(digit) ?? 0, likelihood));
+  }
+  let total = 0;
+  for (const l of byDigit.values()) total += l;
+  // Geometric mean agreement per segment: a clean digit scores ~0.95, a letter or a smudge far less.
+  const fit = Math.pow(bestLikelihood, 1 / 7);
+  const fitFactor = Math.min(1, Math.max(0, (fit - 0.55) / 0.35));
+  return [...byDigit.entries()]
+    .map(([digit, l]) => ({ digit, p: (l / total) * fitFactor }))
+    .sort((a, b) => b.p - a.p);
+}
+
+/** Ink fraction → probability that the segment is lit (dark on an LCD). */
+export function segmentOnProbability(fraction: number): number {
+  return 1 / (1 + Math.exp(-(fraction - 0.28) / 0.06));
+}
+
+/**
+ * Ink fractions of the seven zones of one digit box. `shear` undoes the italic slant of most LCD fonts:
+ * the ink at row y is shifted by shear·(y − centre) before sampling.
+ */
+export function sampleSegments(bin: BinaryImage, box: Blob, shear: number): number[] {
+  const h = blobHeight(box);
+  const yc = (box.y0 + box.y1) / 2;
+  const { left, right } = shearedExtent(bin, box, shear);
+  const w = right - left;
+  return ZONES.map(([u0, u1, v0, v1]) => {
+    let on = 0, n = 0;
+    const ya = Math.floor(box.y0 + v0 * h), yb = Math.ceil(box.y0 + v1 * h);
+    for (let y = ya; y < yb; y++) {
+      if (y < 0 || y >= bin.height) continue;
+      const off = shear * (y - yc);
+      const xa = Math.floor(left + u0 * w - off), xb = Math.ceil(left + u1 * w - off);
+      for (let x = xa; x < xb; x++) {
+        if (x < 0 || x >= bin.width) continue;
+        on += bin.data[y * bin.width + x]!;
+        n++;
+      }
+    }
+    return n === 0 ? 0 : on / n;
+  });
+}
+
+/** Left and right ink limits of a box in sheared coordinates (x + shear·(y − centre)). */
+function shearedExtent(bin: BinaryImage, box: Blob, shear: number): { left: number; right: number } {
+  const yc = (box.y0 + box.y1) / 2;
+  const pad = Math.ceil(Math.abs(shear) * blobHeight(box) / 2) + 1;
+  let left = Infinity, right = -Infinity;
+  for (let y = box.y0; y < box.y1; y++) {
+    const off = shear * (y - yc);
+    for (let x = Math.max(0, box.x0 - pad); x < Math.min(bin.width, box.x1 + pad); x++) {
+      if (bin.data[y * bin.width + x] !== 1) continue;
+      const xs = x + off;
+      if (xs < left) left = xs;
+      if (xs > right) right = xs + 1;
+    }
+  }
+  return Number.isFinite(left) ? { left, right } : { left: box.x0, right: box.x1 };
+}
+
+/** The slant that makes the digits narrowest (−0.35..0.35, i.e. up to about ±19°). */
+export function estimateShear(bin: BinaryImage, boxes: Blob[]): number {
+  let best = 0, bestWidth = Infinity;
+  for (let s = -0.35; s <= 0.351; s += 0.05) {
+    let total = 0;
+    for (const box of boxes) {
+      const { left, right } = shearedExtent(bin, box, s);
+      total += right - left;
+    }
+    if (total < bestWidth - 1e-6) { bestWidth = total; best = s; }
+  }
+  return Math.round(best * 100) / 100;
+}
+
+/** Reads one digit box. A narrow box is a "1" (its two segments fill the box, so zones cannot tell). */
+export function readSevenSegmentDigit(bin: BinaryImage, box: Blob, shear: number, rowDigitWidth: number): DigitGuess[] {
+  const { left, right } = shearedExtent(bin, box, shear);
+  const w = right - left;
+  if (w < 0.5 * rowDigitWidth || w < 0.3 * blobHeight(box)) {
+    const fill = box.area / (blobHeight(box) * Math.max(1, w));
+    return [{ digit: 1, p: fill > 0.55 ? 0.93 : 0.6 }, { digit: 7, p: 0.03 }];
+  }
+  return classifySegments(sampleSegments(bin, box, shear).map(segmentOnProbability));
+}
+
+export function digitWidth(boxes: Blob[]): number {
+  const widths = boxes.map(blobWidth).sort((a, b) => a - b);
+  return widths[Math.floor(widths.length * 0.75)] ?? 0;
+}

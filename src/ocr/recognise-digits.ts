@@ -1,0 +1,115 @@
+// Reads the integer digits of a laid-out display with two recognisers — Tesseract on a cleaned line image
+// and the seven-segment sampler — and turns their agreement into per-digit alternatives and a quality factor.
+import type { DisplayLayout } from './analyse-display-crop.js';
+import type { Blob } from './find-blobs.js';
+import { blobHeight } from './find-blobs.js';
+import type { DigitAlternative } from './expand-candidates.js';
+import { withConfusions } from './expand-candidates.js';
+import { encodeGreyPng } from './extract-display-crop.js';
+import type { DigitGuess } from './read-seven-segment.js';
+import { digitWidth, estimateShear, readSevenSegmentDigit } from './read-seven-segment.js';
+import type { RecognisedText, TextRecogniser } from './text-recogniser.js';
+import type { DisplayKind } from './types.js';
+
+export interface DigitReading {
+  kind: DisplayKind;
+  alternatives: DigitAlternative[][];
+  /** 0..1 multiplier for doubts about the whole reading (digit count, layout). */
+  quality: number;
+  /** Why quality is below 1, for debugging and the eval report. */
+  doubts: string[];
+  tesseractText: string;
+}
+
+export async function recogniseDigits(layout: DisplayLayout, ocr: TextRecogniser): Promise<DigitReading> {
+  const { png, offsetX } = await cleanLineImage(layout);
+  const text = await ocr.recognise(png, { whitelist: '0123456789', psm: 'line' });
+  const tess = matchSymbols(text, layout.digits, offsetX, layout.row.pitch);
+  const shear = estimateShear(layout.bin, layout.digits);
+  const width = digitWidth(layout.digits);
+  const seg = layout.digits.map((b) => readSevenSegmentDigit(layout.bin, b, shear, width));
+  const segFit = mean(seg.map((g) => g[0]?.p ?? 0));
+  const kind: DisplayKind = layout.ink === 'dark' && segFit >= 0.55 ? 'lcd' : 'drum';
+  const alternatives = layout.digits.map((_, i) => combine(kind, tess.digits[i] ?? null, seg[i]!));
+  const { quality, doubts } = judgeLayout(layout, kind, tess.countMatches, text);
+  return { kind, alternatives, quality, doubts, tesseractText: text.text.replace(/\s+/g, '') };
+}
+
+/** Tesseract's symbol confidence is optimistic near the top: map it onto a probability-like scale. */
+export function calibrateTesseract(c: number): number {
+  return Math.max(0.02, Math.min(0.985, (c - 0.35) / 0.6));
+}
+
+function combine(kind: DisplayKind, tess: { digit: number; c: number } | null, seg: DigitGuess[]): DigitAlternative[] {
+  const top = seg[0] ?? { digit: 0, p: 0 };
+  if (kind === 'lcd') {
+    const alts = seg.filter((g) => g.p > 0.01).map((g) => ({ digit: g.digit, p: g.p }));
+    if (tess && tess.digit === top.digit) alts[0] = { digit: top.digit, p: 1 - (1 - top.p) * (1 - 0.5 * calibrateTesseract(tess.c)) };
+    else if (tess) {
+      alts[0] = { digit: top.digit, p: top.p * 0.75 };
+      if (!alts.some((a) => a.digit === tess.digit)) alts.push({ digit: tess.digit, p: 0.15 });
+    }
+    return alts.sort((a, b) => b.p - a.p);
+  }
+  if (!tess) return withConfusions(top.digit, 0.05);
+  let p = calibrateTesseract(tess.c);
+  if (top.digit === tess.digit && top.p > 0.7) p = 1 - (1 - p) * 0.7;
+  return withConfusions(tess.digit, p);
+}
+
+/** Multiplier for what makes the whole reading doubtful, with the reasons. */
+function judgeLayout(layout: DisplayLayout, kind: DisplayKind, countMatches: boolean, text: RecognisedText): { quality: number; doubts: string[] } {
+  const doubts: string[] = [];
+  let q = 1;
+  const doubt = (factor: number, why: string): void => { q *= factor; doubts.push(why); };
+  const n = layout.digits.length;
+  if (!countMatches) doubt(kind === 'lcd' ? 0.8 : 0.4, 'tesseract digit count differs');
+  if (layout.flags.touchesBorder) doubt(0.5, 'row touches crop border');
+  if (layout.flags.missingDigit) doubt(0.25, 'gap inside the digits');
+  if (layout.flags.strays > 0) doubt(layout.flags.strays > 2 ? 0.4 : 0.7, `${layout.flags.strays} stray blobs on the row`);
+  if (layout.flags.glare) doubt(0.5, 'glare on the display');
+  if (layout.flags.redInside) doubt(0.4, 'red blob inside the integer part');
+  if (layout.row.heightSpread > 0.12) doubt(0.7, 'uneven digit heights');
+  if (n < 4) doubt(0.3, `only ${n} integer digits`);
+  if (n > 8) doubt(0.4, `${n} integer digits`);
+  if (layout.ink === 'dark' && kind === 'drum' && !layout.inCells) doubt(0.8, 'dark digits in a non-LCD font (could be faceplate text)');
+  if (text.text.replace(/\D/g, '').length === 0) doubt(0.5, 'tesseract read nothing');
+  return { quality: q, doubts };
+}
+
+/** One Tesseract digit per box, when the symbols fall one to a box. */
+function matchSymbols(text: RecognisedText, boxes: Blob[], offsetX: number, pitch: number): { digits: ({ digit: number; c: number } | null)[]; countMatches: boolean } {
+  const symbols = text.symbols.filter((s) => /^\d$/.test(s.text));
+  const digits = boxes.map((b) => {
+    const inside = symbols.filter((s) => {
+      const cx = (s.bbox.x0 + s.bbox.x1) / 2 + offsetX;
+      return cx >= b.x0 - 0.15 * pitch && cx <= b.x1 + 0.15 * pitch;
+    });
+    return inside.length === 1 ? { digit: Number(inside[0]!.text), c: inside[0]!.confidence } : null;
+  });
+  return { digits, countMatches: symbols.length === boxes.length && digits.every((d) => d !== null) };
+}
+
+/** White canvas with only the ink of the digit boxes: no drum edges, glare or neighbouring text for Tesseract. */
+async function cleanLineImage(layout: DisplayLayout): Promise<{ png: Buffer; offsetX: number }> {
+  const { bin, digits, row } = layout;
+  const h = Math.max(...digits.map(blobHeight));
+  const x0 = Math.max(0, Math.round(digits[0]!.x0 - 0.7 * row.pitch));
+  const x1 = Math.min(bin.width, Math.round(digits[digits.length - 1]!.x1 + 0.7 * row.pitch));
+  const y0 = Math.max(0, Math.round(Math.min(...digits.map((d) => d.y0)) - 0.4 * h));
+  const y1 = Math.min(bin.height, Math.round(Math.max(...digits.map((d) => d.y1)) + 0.4 * h));
+  const w = x1 - x0, hh = y1 - y0;
+  const out = new Uint8Array(w * hh).fill(255);
+  for (const d of digits) {
+    for (let y = Math.max(y0, d.y0 - 1); y < Math.min(y1, d.y1 + 1); y++) {
+      for (let x = Math.max(x0, d.x0 - 1); x < Math.min(x1, d.x1 + 1); x++) {
+        if (bin.data[y * bin.width + x] === 1) out[(y - y0) * w + (x - x0)] = 0;
+      }
+    }
+  }
+  return { png: await encodeGreyPng(out, w, hh), offsetX: x0 };
+}
+
+function mean(v: number[]): number {
+  return v.length === 0 ? 0 : v.reduce((a, b) => a + b, 0) / v.length;
+}
