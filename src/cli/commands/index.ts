@@ -35,4 +35,12 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'readings export [--period YYYY-MM] [--format csv|jsonl] [--since-last]',
     load: async () => (await import('./readings.js')).readings,
   },
+  web: {
+    summary: 'web: the clerk review UI on WEB_PORT (default 8080)',
+    load: async () => (await import('./web.js')).web,
+  },
+  user: {
+    summary: 'user add --login L --role clerk|admin (password: first line of stdin) | user list',
+    load: async () => (await import('./user.js')).user,
+  },
 };

@@ -1,0 +1,57 @@
+// The queue page's data: open items oldest first with filters and search, counts per reason, the SLA line.
+import { REASONS } from '../../decide/reasons.js';
+import type { QueueFilter, QueueRow } from '../../store/index.js';
+import type { WebDeps } from '../deps.js';
+import { ageBounds, isAge, isKind, KINDS, type AgeCode, type KindCode } from '../queue-kinds.js';
+
+export const PAGE_SIZE = 50;
+
+export interface QueueQuery {
+  reason: string | null;
+  kind: KindCode | null;
+  age: AgeCode | null;
+  q: string;
+  page: number;
+}
+
+export interface QueueView {
+  query: QueueQuery;
+  rows: QueueRow[];
+  total: number;
+  openTotal: number;
+  byReason: { code: string; text: string; count: number }[];
+  oldest: Date | null;
+  now: Date;
+  slaHours: number;
+}
+
+export function queueQuery(raw: Record<string, unknown>): QueueQuery {
+  const s = (k: string): string => (typeof raw[k] === 'string' ? (raw[k] as string).trim() : '');
+  const reason = s('reason');
+  const kind = s('kind');
+  const age = s('age');
+  const page = Number.parseInt(s('page'), 10);
+  return {
+    reason: Object.hasOwn(REASONS, reason) ? reason : null,
+    kind: isKind(kind) ? kind : null,
+    age: isAge(age) ? age : null,
+    q: s('q').slice(0, 100),
+    page: Number.isInteger(page) && page > 0 && page < 100_000 ? page : 1,
+  };
+}
+
+export async function loadQueue(deps: WebDeps, query: QueueQuery): Promise<QueueView> {
+  const now = deps.clock();
+  const filter: QueueFilter = { ...(query.age ? ageBounds(query.age, now, deps.settings.WEB_SLA_HOURS) : {}), ...(query.q ? { search: query.q } : {}) };
+  const kindReasons: readonly string[] | null = query.kind ? KINDS[query.kind].reasons : null;
+  if (query.reason) filter.reasonsAny = kindReasons && !kindReasons.includes(query.reason) ? ['-none-'] : [query.reason];
+  else if (kindReasons) filter.reasonsAny = kindReasons;
+  const [{ rows, total }, stats, openTotal] = await Promise.all([
+    deps.store.review.listOpen(filter, { offset: (query.page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
+    deps.store.review.openStats(),
+    deps.store.review.countOpen(),
+  ]);
+  const byReason = Object.entries(stats.byReason).sort((a, b) => b[1] - a[1])
+    .map(([code, count]) => ({ code, count, text: (REASONS as Record<string, string>)[code] ?? code }));
+  return { query, rows, total, openTotal, byReason, oldest: stats.oldest, now, slaHours: deps.settings.WEB_SLA_HOURS };
+}

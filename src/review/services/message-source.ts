@@ -1,0 +1,35 @@
+// A stored message parsed for display, with a small cache: the item page, its frame, its photos and downloads
+// ask for the same message within seconds.
+import { parseMessage } from '../../parse/parse-message.js';
+import type { ParsedMessage } from '../../parse/types.js';
+import type { WebDeps } from '../deps.js';
+
+const CACHE_SIZE = 16;
+const cache = new Map<string, Promise<ParsedMessage | null>>();
+
+/** The parsed message, or null when its raw bytes were purged by retention (or it is unknown). */
+export function parsedMessage(deps: Pick<WebDeps, 'store' | 'limits'>, messageId: number): Promise<ParsedMessage | null> {
+  // Keyed per store too: tests and the benchmark run several databases in one process.
+  const key = `${(deps.store as object as { provider: string }).provider}:${messageId}:${storeId(deps.store)}`;
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const loading = deps.store.messages.getRaw(messageId).then((raw) => (raw ? parseMessage(Buffer.from(raw), deps.limits) : null));
+  loading.catch(() => cache.delete(key));
+  cache.set(key, loading);
+  while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return loading;
+}
+
+const ids = new WeakMap<object, number>();
+let nextId = 0;
+function storeId(store: object): number {
+  let id = ids.get(store);
+  if (id === undefined) ids.set(store, (id = ++nextId));
+  return id;
+}
+
+export const PHOTO_TYPES = /^image\/(jpeg|png|gif|webp)$/;
