@@ -31,6 +31,10 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'reprocess ID: re-run a message recorded as failed, from its stored source',
     load: async () => (await import('./reprocess.js')).reprocess,
   },
+  ocr: {
+    summary: 'ocr FILE...: read the meter reading in photo files, one JSON line each (no database, IMAP or SMTP)',
+    load: async () => (await import('./ocr.js')).ocr,
+  },
   readings: {
     summary: 'readings export [--period YYYY-MM] [--format csv|jsonl] [--since-last]',
     load: async () => (await import('./readings.js')).readings,
