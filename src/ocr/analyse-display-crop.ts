@@ -8,7 +8,7 @@ import type { Ink } from './find-display-candidates.js';
 import type { GreyImage } from './grey-image.js';
 import { invert, toGrey } from './grey-image.js';
 import type { BlobRow } from './group-blob-rows.js';
-import { groupBlobRows, isDigitShaped } from './group-blob-rows.js';
+import { describeRow, groupBlobRows, isDigitShaped } from './group-blob-rows.js';
 import type { RawImage } from './types.js';
 
 export interface DisplayLayout {
@@ -45,6 +45,13 @@ export interface LayoutFlags {
 export function analyseDisplayCrop(crop: RawImage, inkHint: Ink, expectedHeight: number): DisplayLayout | null {
   const base = toGrey(crop, Math.max(crop.width, crop.height)).grey;
   const options = (['bright', 'dark'] as const).map((ink) => layoutFor(crop, base, ink, expectedHeight)).filter((l) => l !== null);
+  for (const l of [...options]) {
+    // A row of solid light blocks is a row of white drums: read the dark digits inside each one.
+    if (l.ink === 'bright' && rowFill(l.row) > 0.62) {
+      const inCells = layoutInCells(crop, base, l, expectedHeight);
+      if (inCells) return inCells;
+    }
+  }
   if (options.length === 0) return null;
   if (options.length === 2) {
     const [bright, dark] = options as [DisplayLayout, DisplayLayout];
@@ -55,12 +62,51 @@ export function analyseDisplayCrop(crop: RawImage, inkHint: Ink, expectedHeight:
   return options.sort((a, b) => layoutScore(b, inkHint, crop.height) - layoutScore(a, inkHint, crop.height))[0]!;
 }
 
+function rowFill(row: BlobRow): number {
+  return row.blobs.reduce((a, b) => a + b.area / (blobWidth(b) * blobHeight(b)), 0) / row.blobs.length;
+}
+
+/** Dark digits inside the light cells of `cells` (white drums); red cells at the right end are decimals. */
+export function layoutInCells(crop: RawImage, grey: GreyImage, cells: DisplayLayout, h: number): DisplayLayout | null {
+  const bin = binariseSauvola(grey, Math.round(1.2 * h));
+  const boxes = cells.row.blobs;
+  const inCell = boxes.map((cell) => digitInCell(bin, cell));
+  const red = boxes.map((b, i) => isRed(crop, b, cells.row.pitch) || (inCell[i] !== null && inkIsRed(crop, bin, inCell[i]!)));
+  let end = boxes.length;
+  while (end > 0 && red[end - 1]) end--;
+  const digits: Blob[] = [];
+  let blank = false;
+  for (const d of inCell.slice(0, end)) {
+    if (d) digits.push(d); else blank = true;
+  }
+  if (digits.length < 3) return null;
+  const row = describeRow(digits);
+  const crowded = cells.row.blobs[0]!.x0 < 0.2 * row.pitch || cells.row.blobs[boxes.length - 1]!.x1 > crop.width - 0.2 * row.pitch;
+  return {
+    ink: 'dark', grey, bin, digits, dropped: boxes.length - end, decimalsBy: end < boxes.length ? 'red' : null, row, inCells: true,
+    flags: { touchesBorder: crowded, missingDigit: blank || hasGap(digits, row.pitch), strays: 0, redInside: red.slice(0, end).some(Boolean), glare: glareShare(grey, row) > 0.03 },
+  };
+}
+
+/** The ink inside a cell, away from its edges: the union of blobs at least a third of the cell tall. */
+function digitInCell(bin: BinaryImage, cell: Blob): Blob | null {
+  const mx = Math.max(2, Math.round(0.1 * blobWidth(cell))), my = Math.max(2, Math.round(0.06 * blobHeight(cell)));
+  const x0 = cell.x0 + mx, y0 = cell.y0 + my, w = blobWidth(cell) - 2 * mx, hh = blobHeight(cell) - 2 * my;
+  if (w < 4 || hh < 8) return null;
+  const data = new Uint8Array(w * hh);
+  for (let y = 0; y < hh; y++) for (let x = 0; x < w; x++) data[y * w + x] = bin.data[(y + y0) * bin.width + x + x0]!;
+  const parts = findBlobs({ data, width: w, height: hh }, 6).filter((b) => blobHeight(b) >= 0.3 * hh && b.x0 > 0 && b.x1 < w);
+  if (parts.length === 0) return null;
+  const u = parts.reduce(union);
+  return { x0: u.x0 + x0, y0: u.y0 + y0, x1: u.x1 + x0, y1: u.y1 + y0, area: u.area };
+}
+
 function layoutScore(l: DisplayLayout, hint: Ink, height: number): number {
   const centred = 1 - Math.min(1, Math.abs(l.row.intercept + l.row.slope * 0 - height / 2) / height);
   return l.row.score * (l.ink === hint ? 1.15 : 1) * centred;
 }
 
-function layoutFor(crop: RawImage, base: GreyImage, ink: Ink, h: number): DisplayLayout | null {
+export function layoutFor(crop: RawImage, base: GreyImage, ink: Ink, h: number): DisplayLayout | null {
   const grey = ink === 'bright' ? invert(base) : base;
   const bin = binariseSauvola(grey, Math.round(1.2 * h));
   const plain = findBlobs(bin, 8).filter((b) => blobHeight(b) < 1.7 * h && blobWidth(b) < 1.7 * h);
@@ -110,18 +156,19 @@ function refitBoxes(fragments: Blob[], digits: Blob[], row: BlobRow): Blob[] {
     for (const f of fragments) {
       if (f.x0 < left || f.x1 > right || f.y0 < top || f.y1 > bottom) continue;
       if (blobHeight(f) < 0.08 * row.height || f.area < 6) continue;
+      if (f.x0 >= box.x0 && f.x1 <= box.x1 && f.y0 >= box.y0 && f.y1 <= box.y1) continue;
       box = union(box, f);
     }
     return box.x1 - box.x0 <= 1.1 * row.height ? box : d;
   });
 }
 
-/** Share of blown-out pixels (≥ 245) in the row's band, widened by a digit on each side. */
+/** Share of blown-out pixels (≥ 250) in the row's band, widened by a digit on each side. */
 function glareShare(grey: GreyImage, row: BlobRow): number {
   const x0 = Math.max(0, Math.round(row.blobs[0]!.x0 - row.pitch)), x1 = Math.min(grey.width, Math.round(row.blobs[row.blobs.length - 1]!.x1 + row.pitch));
   const y0 = Math.max(0, Math.round(Math.min(...row.blobs.map((b) => b.y0)))), y1 = Math.min(grey.height, Math.round(Math.max(...row.blobs.map((b) => b.y1))));
   let hot = 0, n = 0;
-  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) { n++; if (grey.data[y * grey.width + x]! >= 245) hot++; }
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) { n++; if (grey.data[y * grey.width + x]! >= 250) hot++; }
   return n === 0 ? 0 : hot / n;
 }
 
@@ -136,20 +183,37 @@ function shrink(blobs: Blob[], r: number, bin: BinaryImage): Blob[] {
   });
 }
 
-/** Red drum or red digit: a good share of strongly red pixels in the digit's cell. */
+/** Red drum (much red in the cell) or red digit on a white drum (its ink is mostly red). */
 export function isRed(crop: RawImage, b: Blob, pitch: number): boolean {
   if (crop.channels !== 3) return false;
   const padX = Math.round(0.15 * pitch), padY = Math.round(0.2 * blobHeight(b));
-  let red = 0, n = 0;
+  let red = 0, dark = 0, n = 0;
   for (let y = Math.max(0, b.y0 - padY); y < Math.min(crop.height, b.y1 + padY); y++) {
     for (let x = Math.max(0, b.x0 - padX); x < Math.min(crop.width, b.x1 + padX); x++) {
       const i = (y * crop.width + x) * 3;
       const r = crop.data[i]!, g = crop.data[i + 1]!, bl = crop.data[i + 2]!;
       if (r > 90 && r > 1.6 * g && r > 1.4 * bl) red++;
+      else if (r + g + bl < 330) dark++;
       n++;
     }
   }
-  return n > 0 && red / n > 0.1;
+  return n > 0 && (red / n > 0.06 || (red >= 8 && red >= 1.5 * dark));
+}
+
+/** Most ink pixels of the box are red: a red digit printed on a white drum. */
+function inkIsRed(crop: RawImage, bin: BinaryImage, b: Blob): boolean {
+  if (crop.channels !== 3) return false;
+  let red = 0, ink = 0;
+  for (let y = b.y0; y < b.y1; y++) {
+    for (let x = b.x0; x < b.x1; x++) {
+      if (bin.data[y * bin.width + x] !== 1) continue;
+      const i = (y * crop.width + x) * 3;
+      const r = crop.data[i]!, g = crop.data[i + 1]!, bl = crop.data[i + 2]!;
+      ink++;
+      if (r > 80 && r > 1.5 * g && r > 1.3 * bl) red++;
+    }
+  }
+  return ink >= 6 && red >= 0.4 * ink;
 }
 
 /** Index of the digit followed by a decimal point (a small square blob on the baseline), or −1. */
