@@ -21,6 +21,8 @@ export type InspectLimits = Pick<LoadImageLimits, 'maxBytes' | 'maxInputPixels'>
 // HEIF is a container: sharp's libheif has the AV1 decoder (AVIF) but no HEVC one (HEIC, iPhone photos).
 const HEIF_CODECS: Record<string, DecodableFormat> = { av1: 'avif', hevc: 'heic' };
 
+const firstLine = (e: unknown): string => String((e as Error)?.message ?? e).split('\n')[0]!;
+
 const fail = (problem: ImageProblem, detail: string): InspectResult => ({ ok: false, problem, detail });
 
 export async function inspectImage(bytes: Buffer, limits: InspectLimits): Promise<InspectResult> {
@@ -33,7 +35,7 @@ export async function inspectImage(bytes: Buffer, limits: InspectLimits): Promis
     // the header only, so no pixel limit yet: we want the size in order to report it
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch (e) {
-    return fail('image_corrupt', `${sniffed} header: ${(e as Error).message}`);
+    return fail('image_corrupt', `${sniffed} header: ${firstLine(e)}`);
   }
   // sharp sniffs on its own too; both must agree, so nothing but these five loaders ever sees mail bytes
   if (meta.format !== sniffed) return fail('image_corrupt', `looks like ${sniffed}, decoder says ${meta.format}`);

@@ -1,6 +1,7 @@
 // Encoded photo bytes → upright, bounded RGB pixels. Bad input is a result, never an exception.
 import sharp from 'sharp';
 import type { Sharp } from 'sharp';
+import { decodeHeic } from './decode-heic.js';
 import { inspectImage } from './inspect-image.js';
 import type { ImageHeader } from './inspect-image.js';
 import type { LoadImageLimits, LoadImageResult, RawImage } from './types.js';
@@ -10,19 +11,17 @@ sharp.cache(false);
 
 // 'truncated' rejects cut-off files but tolerates the warnings real phone JPEGs carry ("extraneous bytes").
 const FAIL_ON = 'truncated';
+// A 12 MP photo takes 0.2 s (JPEG) to 1 s (HEIC) here; far longer means a pathological file.
+const DECODE_TIMEOUT_SECONDS = 20;
 
-/** HEVC is not in sharp's libheif: libheif compiled to wasm does it (it applies the HEIF rotation itself). */
-async function decodeHeic(bytes: Buffer, limits: LoadImageLimits): Promise<Sharp> {
-  const { default: decode } = await import('heic-decode');
-  const { width, height, data } = await decode({ buffer: bytes });
-  const rgba = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  return sharp(rgba, { raw: { width, height, channels: 4 }, limitInputPixels: limits.maxInputPixels });
-}
-
-function decoder(bytes: Buffer, header: ImageHeader, limits: LoadImageLimits): Promise<Sharp> | Sharp {
-  if (header.format === 'heic') return decodeHeic(bytes, limits);
+async function decoder(bytes: Buffer, header: ImageHeader, limits: LoadImageLimits): Promise<Sharp> {
+  const limitInputPixels = limits.maxInputPixels;
+  if (header.format === 'heic') {
+    const { width, height, data } = await decodeHeic(bytes, DECODE_TIMEOUT_SECONDS * 1000);
+    return sharp(data, { raw: { width, height, channels: 4 }, limitInputPixels });
+  }
   // pages: 1 → the first frame of a GIF / animated WebP
-  return sharp(bytes, { limitInputPixels: limits.maxInputPixels, failOn: FAIL_ON, pages: 1 });
+  return sharp(bytes, { limitInputPixels, failOn: FAIL_ON, pages: 1 });
 }
 
 async function toRgb(image: Sharp, maxSide: number): Promise<RawImage> {
@@ -32,6 +31,7 @@ async function toRgb(image: Sharp, maxSide: number): Promise<RawImage> {
     .flatten({ background: '#ffffff' }) // transparent areas become paper-white, not black
     .toColourspace('srgb')
     .raw({ depth: 'uchar' })
+    .timeout({ seconds: DECODE_TIMEOUT_SECONDS })
     .toBuffer({ resolveWithObject: true });
   if (info.channels !== 3) throw new Error(`expected RGB, got ${info.channels} channels`);
   return { data, width: info.width, height: info.height, channels: 3 };
@@ -47,6 +47,7 @@ export async function loadImage(bytes: Buffer, limits: LoadImageLimits): Promise
   } catch (e) {
     const message = (e as Error).message;
     if (/pixel limit/i.test(message)) return { ok: false, problem: 'image_too_large', detail: message };
+    if (/timeout|took over/i.test(message)) return { ok: false, problem: 'ocr_timeout', detail: `${header.format}: ${message}` };
     return { ok: false, problem: 'image_corrupt', detail: `${header.format}: ${message}` };
   }
 }

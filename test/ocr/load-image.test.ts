@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { decodeHeic } from '../../src/ocr/decode-heic.js';
 import { loadImage } from '../../src/ocr/load-image.js';
 import type { RawImage } from '../../src/ocr/types.js';
 import { BLUE, MINIMAL_PDF, RED, REMOTE_SVG, bombPng, halvesImage, twoFrameGif } from './make-images.js';
@@ -94,6 +95,28 @@ describe('loadImage: bad input is a result', () => {
     const jpeg = await halvesImage(800, 600).jpeg().toBuffer();
     const result = await loadImage(jpeg.subarray(0, Math.floor(jpeg.length / 2)), LIMITS);
     expect(result).toMatchObject({ ok: false, problem: 'image_corrupt' });
+  });
+
+  it('a JPEG with extraneous bytes before a marker (a libjpeg warning, common from phones) still decodes', async () => {
+    const jpeg = await halvesImage(800, 600).jpeg().toBuffer();
+    const marker = jpeg.indexOf(Buffer.from([0xff, 0xdb]), 4);
+    const bytes = Buffer.concat([jpeg.subarray(0, marker), Buffer.from([1, 2, 3, 4]), jpeg.subarray(marker)]);
+    expect(await loadImage(bytes, LIMITS)).toMatchObject({ ok: true, image: { width: 800, height: 600 } });
+  });
+
+  it('a truncated HEIC → image_corrupt with libheif\'s reason, nothing printed', async () => {
+    const heic = readFileSync(path.join(FIXTURES, 'halves-400x300.heic'));
+    const write = vi.spyOn(process.stdout, 'write');
+    const result = await loadImage(heic.subarray(0, heic.length - 50), LIMITS);
+    expect(write).not.toHaveBeenCalled();
+    write.mockRestore();
+    expect(result).toMatchObject({ ok: false, problem: 'image_corrupt' });
+    expect(result.ok === false && result.detail).toMatch(/outside of file bounds/);
+  });
+
+  it('HEIC decoding has a time limit (its thread is terminated)', async () => {
+    const heic = readFileSync(path.join(FIXTURES, 'halves-400x300.heic'));
+    await expect(decodeHeic(heic, 1)).rejects.toThrow(/took over 1 ms/);
   });
 
   it('JPEG magic followed by garbage → image_corrupt', async () => {
