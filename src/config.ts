@@ -134,6 +134,7 @@ const SPECS = {
   FOLDER_FAILED: folder('Failed'),
   POLL_INTERVAL_SECONDS: int(60, 1, 86_400),
   IMAP_BATCH_SIZE: int(50, 1, 5000),
+  INTAKE_PARSE_THREADS: int(1, 0, 16),
 
   // OCR: meter readings from photos (src/ocr). Limits are checked from image headers, before any decoding.
   OCR_ENABLED: bool(true),
@@ -239,7 +240,7 @@ export const OCR_SETTINGS = [
 export const IMAP_SETTINGS = [
   'IMAP_HOST', 'IMAP_PORT', 'IMAP_TLS', 'IMAP_STARTTLS', 'IMAP_TLS_VERIFY', 'IMAP_USER', 'IMAP_PASSWORD',
   'IMAP_MAILBOX', 'FOLDER_PROCESSED', 'FOLDER_REVIEW', 'FOLDER_REJECTED', 'FOLDER_IGNORED', 'FOLDER_FAILED',
-  'POLL_INTERVAL_SECONDS', 'IMAP_BATCH_SIZE',
+  'POLL_INTERVAL_SECONDS', 'IMAP_BATCH_SIZE', 'INTAKE_PARSE_THREADS',
 ] as const;
 
 export const SMTP_SETTINGS = [

@@ -32,6 +32,8 @@ export interface BatchOptions {
   signal?: AbortSignal | undefined;
   /** Awaited before each message (the daemon renews its lease). */
   keepAlive?: (() => Promise<void>) | undefined;
+  /** Messages parsed ahead (run-cycle.ts parses the next batch while this one is applied), by UID. */
+  parsed?: ReadonlyMap<number, ParsedMessage> | undefined;
 }
 
 /** Processes the batch in UID order. */
@@ -39,14 +41,15 @@ export async function processBatch(fetched: readonly Fetched[], ctx: ProcessCont
   const { store, timings } = ctx;
   const messages = [...fetched].sort((a, b) => a.uid - b.uid);
   const rows = new Map<number, StoredMessage>();
-  const parsed = new Map<number, ParsedMessage>();
+  const parsed = new Map<number, ParsedMessage>(opts.parsed ?? []);
+  const parse = (m: Fetched): Promise<ParsedMessage> => timed(timings, 'parse', () => (ctx.parse ? ctx.parse(m.source) : parseMessage(m.source, ctx.limits)));
 
   const known = await timed(timings, 'store_raw', () => store.messages.findByUids(ctx.mailbox, ctx.uidValidity, messages.map((m) => m.uid)));
   for (const row of known) rows.set(Number(row.uid), row);
   const fresh: NewInboundMessage[] = [];
   for (const m of messages) {
     if (rows.has(m.uid)) continue;
-    const p = await timed(timings, 'parse', () => parseMessage(m.source, ctx.limits));
+    const p = parsed.get(m.uid) ?? (await parse(m));
     parsed.set(m.uid, p);
     fresh.push({
       mailbox: ctx.mailbox, uidValidity: ctx.uidValidity, uid: m.uid, messageIdHeader: p.messageId, sha256: sha256(m.source),
@@ -82,7 +85,7 @@ export async function processBatch(fetched: readonly Fetched[], ctx: ProcessCont
     } else if (first && first.id < row.id) {
       copies.push({ m, row, first });
     } else {
-      const p = parsed.get(m.uid) ?? (await timed(timings, 'parse', () => parseMessage(m.source, ctx.limits)));
+      const p = parsed.get(m.uid) ?? (await parse(m));
       parsed.set(m.uid, p);
       try {
         plans.push(planDecision(row, p, ctx));

@@ -34,6 +34,8 @@ export interface ProcessContext {
   now?: () => Date;
   /** Per-stage wall time (the benchmark); absent in the daemon. */
   timings?: StageTimings;
+  /** MIME parsing, e.g. on worker threads (src/parse/parser-pool.ts); parseMessage in this thread when absent. */
+  parse?: (raw: Buffer) => Promise<ParsedMessage>;
 }
 
 export type ProcessOutcome =

@@ -2,6 +2,7 @@
 // folder. Messages are fetched by UID in batches (the fetch is drained before any other IMAP command) and
 // processed batch by batch (process-batch.ts); once a batch's decisions are committed, its messages are moved with
 // one UID MOVE per outcome folder and then marked filed in one statement.
+import type { ParsedMessage } from '../parse/types.js';
 import type { Store } from '../store/index.js';
 import type { RegistryIndex } from '../validate/registry-index.js';
 import { processBatch, type Filed } from './process-batch.js';
@@ -48,10 +49,13 @@ export async function runCycle(mailbox: IntakeMailbox, cycleCtx: CycleContext, o
   if (uids.length === 0) return stats;
   const { loadRegistry, ...rest } = cycleCtx;
   const ctx: ProcessContext = { ...rest, registry: await timed(timings, 'setup', loadRegistry) };
-  for (let i = 0; i < uids.length; i += opts.batchSize) {
+  // The next batch is fetched (and, with a parser pool, parsed) while this one is stored, decided and filed.
+  let next: Promise<Prepared> | null = prepare(mailbox, ctx, uids.slice(0, opts.batchSize));
+  for (let i = 0; next; i += opts.batchSize) {
     if (opts.signal?.aborted) break;
-    const batch = await timed(timings, 'fetch', () => mailbox.fetch(uids.slice(i, i + opts.batchSize)));
-    const filed = await processBatch(batch, ctx, { signal: opts.signal, keepAlive: opts.keepAlive });
+    const { batch, parsed } = await timed(timings, 'fetch', () => next!);
+    next = i + opts.batchSize < uids.length ? prepare(mailbox, ctx, uids.slice(i + opts.batchSize, i + 2 * opts.batchSize)) : null;
+    const filed = await processBatch(batch, ctx, { signal: opts.signal, keepAlive: opts.keepAlive, parsed });
     await fileBatch(mailbox, ctx.store, filed, ctx);
     for (const { outcome } of filed) {
       stats.seen++;
@@ -63,6 +67,25 @@ export async function runCycle(mailbox: IntakeMailbox, cycleCtx: CycleContext, o
     }
   }
   return stats;
+}
+
+interface Prepared {
+  batch: Fetched[];
+  parsed: Map<number, ParsedMessage> | undefined;
+}
+
+/** Fetches a batch and hands it to the parser pool. A message the pool fails on is left for processBatch to parse
+ *  in this thread; a fetch error surfaces where the batch is awaited. */
+function prepare(mailbox: IntakeMailbox, ctx: ProcessContext, uids: number[]): Promise<Prepared> {
+  const p = (async () => {
+    const batch = await mailbox.fetch(uids);
+    if (!ctx.parse) return { batch, parsed: undefined };
+    const parse = ctx.parse;
+    const done = await Promise.all(batch.map((m) => parse(m.source).then((pm) => [m.uid, pm] as const, () => null)));
+    return { batch, parsed: new Map(done.filter((d) => d !== null)) };
+  })();
+  p.catch(() => undefined); // awaited later, or dropped when the cycle is aborted first
+  return p;
 }
 
 /** Moves only after the decisions are committed (the caller's order), and records "filed" only after the move. */

@@ -8,6 +8,7 @@ import type { Settings } from '../config.js';
 import { connectWithBackoff } from '../mail/connect-with-backoff.js';
 import { MailboxClient } from '../mail/mailbox-client.js';
 import type { ImapSettings } from '../mail/types.js';
+import { createParserPool, type ParserPool } from '../parse/parser-pool.js';
 import type { Store } from '../store/index.js';
 import { RegistryIndex } from '../validate/registry-index.js';
 import { decisionRules, parseLimits, type RuleSettings } from './rules-from-settings.js';
@@ -25,6 +26,8 @@ export type IntakeSettings = RuleSettings & ImapSettings &
   Pick<Settings, 'MAIL_FROM' | 'REPLY_ON_REVIEW' | 'REPLY_MAX_PER_SENDER_PER_DAY'>;
 
 export interface IntakeDeps {
+  /** MIME parsing off the main thread (created from INTAKE_PARSE_THREADS when absent, closed at the end). */
+  parser?: ParserPool | null;
   store: Store;
   settings: IntakeSettings;
   log: Logger;
@@ -82,6 +85,21 @@ function processAlive(pid: number): boolean {
 
 /** Processes everything waiting and sends due replies, then returns. Throws LeaseHeldError or a connect error. */
 export async function runIntakeOnce(deps: IntakeDeps): Promise<CycleStats> {
+  return withParser(deps, runOnce);
+}
+
+/** Gives the run a parser pool of INTAKE_PARSE_THREADS threads (0: parse in this thread), closed when it ends. */
+async function withParser<T>(deps: IntakeDeps, run: (deps: IntakeDeps) => Promise<T>): Promise<T> {
+  if (deps.parser !== undefined || deps.settings.INTAKE_PARSE_THREADS === 0) return run(deps);
+  const parser = createParserPool(deps.settings.INTAKE_PARSE_THREADS);
+  try {
+    return await run({ ...deps, parser });
+  } finally {
+    await parser.close();
+  }
+}
+
+async function runOnce(deps: IntakeDeps): Promise<CycleStats> {
   const { store, settings, log, timings } = deps;
   const holder = holderId();
   if (!(await timed(timings, 'lease', () => acquireLease(store, holder, log)))) {
@@ -116,6 +134,7 @@ async function cycle(client: MailboxClient, uidValidity: bigint, deps: IntakeDep
     store, loadRegistry: () => loadRegistry(store), rules: decisionRules(settings, [settings.MAIL_FROM, settings.IMAP_USER]),
     limits: parseLimits(settings), folders: folders(settings), replies: replyConfig(settings),
     mailbox: settings.IMAP_MAILBOX, uidValidity, log: log.child({ stage: 'intake' }), timings,
+    ...(deps.parser ? { parse: (raw: Buffer) => deps.parser!.parse(raw, ctx.limits) } : {}),
   };
   const stats = await runCycle(client, ctx, {
     batchSize: settings.IMAP_BATCH_SIZE, signal: deps.signal,
@@ -127,6 +146,10 @@ async function cycle(client: MailboxClient, uidValidity: bigint, deps: IntakeDep
 
 /** The daemon: runs until the signal aborts; finishes the message in flight, then closes IMAP. */
 export async function runIntakeDaemon(deps: IntakeDeps): Promise<void> {
+  return withParser(deps, runDaemon);
+}
+
+async function runDaemon(deps: IntakeDeps): Promise<void> {
   const { store, settings, log, signal } = deps;
   const holder = holderId();
   const pollMs = settings.POLL_INTERVAL_SECONDS * 1000;
