@@ -9,6 +9,7 @@ export type { OcrResult, OcrSymbol, PageSegmentation, RecogniseOptions } from '.
 export interface TesseractPoolOptions {
   size: number;
   recycleAfter: number;
+  /** Per recognition, once the worker is ready (starting one has its own limit, see tesseract-worker.ts). */
   jobTimeoutMs: number;
   /** Stand-in for tests; the real worker by default. */
   startWorker?: () => Promise<OcrWorker>;
@@ -89,35 +90,42 @@ export function createTesseractPool(options: TesseractPoolOptions): TesseractPoo
     return slot.worker;
   }
 
-  async function run(slot: Slot, job: Job): Promise<void> {
+  async function attempt(slot: Slot, job: Job): Promise<OcrResult> {
     try {
       const worker = await workerOf(slot);
       slot.jobs += 1;
       const result = await withTimeout(Promise.race([worker.recognise(job.png, job.options), worker.died]), jobTimeoutMs);
       counts.completed += 1;
       if (slot.jobs >= recycleAfter) retire(slot);
-      job.resolve(result);
+      return result;
     } catch (e) {
       // whatever went wrong, this worker is not trusted with another job
       retire(slot);
       const error = closed ? new OcrError('ocr_closed', 'OCR pool closed during the job', { cause: e }) : asOcrError(e);
       if (error.code === 'ocr_timeout') counts.timeouts += 1;
       else if (error.code === 'ocr_failed') counts.failures += 1;
-      job.reject(error);
+      throw error;
     }
   }
 
+  function start(slot: Slot, job: Job): void {
+    slot.busy = true;
+    // the slot is free before the caller hears back, so stats() right after an await are exact
+    const release = (): void => {
+      slot.busy = false;
+      pump();
+    };
+    const done = attempt(slot, job).then(
+      (result) => (release(), job.resolve(result)),
+      (error: OcrError) => (release(), job.reject(error)),
+    );
+    running.add(done);
+    void done.finally(() => running.delete(done));
+  }
+
   function pump(): void {
-    for (let slot = slots.find((s) => !s.busy); slot && queue.length > 0; slot = slots.find((s) => !s.busy)) {
-      const taken = slot;
-      taken.busy = true;
-      const done = run(taken, queue.shift()!).finally(() => {
-        running.delete(done);
-        taken.busy = false;
-        pump();
-      });
-      running.add(done);
-    }
+    let slot: Slot | undefined;
+    while (queue.length > 0 && (slot = slots.find((s) => !s.busy)) !== undefined) start(slot, queue.shift()!);
   }
 
   return {

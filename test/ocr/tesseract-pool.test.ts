@@ -62,7 +62,7 @@ describe('createTesseractPool', () => {
     const png = await digitLinePng('31');
     for (let i = 0; i < 5; i++) expect((await pool.recognise(png, DIGITS)).text).toBe('31');
     expect(jobsBy).toEqual([0, 0, 1, 1, 2]);
-    expect(pool.stats()).toMatchObject({ started: 3, terminated: 2, workers: 1, completed: 5 });
+    expect(pool.stats()).toMatchObject({ started: 3, terminated: 2, workers: 1, completed: 5, busy: 0 });
   });
 
   it('a job over the time limit rejects with ocr_timeout; its worker is terminated and replaced', async () => {
@@ -96,5 +96,34 @@ describe('createTesseractPool', () => {
     expect((await inFlight).code).toBe('ocr_closed');
     expect((await rejection(pool.recognise(line, DIGITS))).code).toBe('ocr_closed');
     expect(pool.stats()).toMatchObject({ workers: 0, busy: 0, queued: 0, started: 1, terminated: 1 });
+  });
+
+  it('a worker that fails to start or dies mid-job → ocr_failed; the next job gets a fresh worker', async () => {
+    let made = 0;
+    const start = async (): Promise<OcrWorker> => {
+      const n = ++made;
+      if (n === 1) throw new Error('wasm failed to load');
+      let die: (e: Error) => void = () => {};
+      const died = new Promise<never>((_, reject) => (die = reject));
+      died.catch(() => {});
+      return {
+        died,
+        recognise: async () => {
+          if (n === 2) {
+            die(new Error('worker thread exited (1)'));
+            return new Promise<never>(() => {}); // the job itself never answers
+          }
+          return { text: 'ok', confidence: 1, symbols: [] };
+        },
+        terminate: async () => {},
+      };
+    };
+    pool = createTesseractPool({ size: 1, recycleAfter: 50, jobTimeoutMs: 5000, startWorker: start });
+    const png = Buffer.alloc(0);
+    expect((await rejection(pool.recognise(png, DIGITS))).message).toMatch(/wasm failed to load/);
+    const crashed = await rejection(pool.recognise(png, DIGITS));
+    expect([crashed.code, crashed.message]).toEqual(['ocr_failed', 'OCR job failed: worker thread exited (1)']);
+    expect((await pool.recognise(png, DIGITS)).text).toBe('ok');
+    expect(pool.stats()).toMatchObject({ started: 3, failures: 2, terminated: 1, workers: 1 });
   });
 });
