@@ -8,7 +8,8 @@ import type { Ink } from './find-display-candidates.js';
 import type { GreyImage } from './grey-image.js';
 import { invert, toGrey } from './grey-image.js';
 import type { BlobRow } from './group-blob-rows.js';
-import { describeRow, groupBlobRows, isDigitShaped } from './group-blob-rows.js';
+import { describeRow, groupBlobRows, isDigitShaped, median } from './group-blob-rows.js';
+import { estimateShear } from './read-seven-segment.js';
 import type { RawImage } from './types.js';
 
 export interface DisplayLayout {
@@ -126,7 +127,7 @@ export function layoutFor(crop: RawImage, base: GreyImage, ink: Ink, h: number):
   const redInside = redFlags.slice(0, end).some(Boolean);
   let digits = row.blobs.slice(0, end);
   let decimalsBy: DisplayLayout['decimalsBy'] = end < row.blobs.length ? 'red' : null;
-  const point = end === row.blobs.length ? findDecimalPoint(plain, digits, row) : -1;
+  const point = end === row.blobs.length ? findDecimalPointAny(bin, plain, digits, row, ink) : -1;
   if (point >= 0) { digits = digits.slice(0, point + 1); decimalsBy = 'point'; }
   if (digits.length === 0) return null;
   digits = refitBoxes(plain, digits, row);
@@ -134,7 +135,7 @@ export function layoutFor(crop: RawImage, base: GreyImage, ink: Ink, h: number):
     ink, grey, bin, digits, dropped: row.blobs.length - digits.length, decimalsBy, row, inCells: false,
     flags: {
       touchesBorder: row.blobs[0]!.x0 < 0.2 * row.pitch || row.blobs[row.blobs.length - 1]!.x1 > crop.width - 0.2 * row.pitch,
-      missingDigit: hasGap(digits, row.pitch),
+      missingDigit: hasGap(digits, row.pitch) || rowContinues(bin, row),
       strays: countStrays(found.all, row, h),
       redInside,
       glare: glareShare(base, row) > 0.03,
@@ -214,6 +215,84 @@ function inkIsRed(crop: RawImage, bin: BinaryImage, b: Blob): boolean {
     }
   }
   return ink >= 6 && red >= 0.4 * ink;
+}
+
+/** A separate point blob on either display; a point touching its digit only on LCDs (dark segments). */
+function findDecimalPointAny(bin: BinaryImage, plain: Blob[], digits: Blob[], row: BlobRow, ink: Ink): number {
+  const byBlob = findDecimalPoint(plain, digits, row);
+  if (byBlob >= 0 || ink === 'bright') return byBlob;
+  return findDecimalPointByProfile(bin, digits, row, estimateShear(bin, digits));
+}
+
+/**
+ * A decimal point touching its digit: ink on the baseline, between two digits' slanted edges, with no ink above
+ * it in the digit's middle rows. Returns the index of the digit before the point, or −1.
+ */
+export function findDecimalPointByProfile(bin: BinaryImage, digits: Blob[], row: BlobRow, shear: number): number {
+  const h = row.height;
+  const baseline = median(digits.map((d) => d.y1));
+  const top = median(digits.map((d) => d.y0));
+  const yc = (top + baseline) / 2;
+  const xs = (x: number, y: number): number => x + shear * (y - yc);
+  // The digit's edges in its middle rows, where only vertical segments are: a touching point cannot widen them.
+  const extent = (d: Blob, side: 'left' | 'right'): number => {
+    let v = side === 'left' ? Infinity : -Infinity;
+    for (let y = Math.round(d.y0 + 0.3 * h); y < Math.round(d.y0 + 0.75 * h); y++) for (let x = Math.max(0, d.x0 - 2); x < Math.min(bin.width, d.x1 + 2); x++) {
+      if (bin.data[y * bin.width + x] !== 1) continue;
+      v = side === 'left' ? Math.min(v, xs(x, y)) : Math.max(v, xs(x, y));
+    }
+    return v;
+  };
+  for (let i = Math.max(0, digits.length - 4); i < digits.length - 1; i++) {
+    const d = digits[i]!, next = digits[i + 1]!;
+    const right = extent(d, 'right'), left = extent(next, 'left');
+    if (!Number.isFinite(right) || !Number.isFinite(left) || left - right < 0.12 * h) continue;
+    let base = 0, above = 0;
+    const columns = new Set<number>();
+    for (let y = Math.round(baseline - 0.45 * h); y < Math.min(bin.height, Math.round(baseline + 0.05 * h)); y++) {
+      const inBase = y >= baseline - 0.2 * h;
+      // Runs of ink on this row: a point is a short run ending beyond the digit's edge, not the end of a bottom bar.
+      let x = Math.max(0, d.x0);
+      while (x < Math.min(bin.width, next.x0 + 2)) {
+        if (bin.data[y * bin.width + x] !== 1) { x++; continue; }
+        const start = x;
+        while (x < bin.width && bin.data[y * bin.width + x] === 1) x++;
+        const beyond: number[] = [];
+        for (let k = start; k < x; k++) { const v = xs(k, y); if (v > right && v < left - 1) beyond.push(Math.round(v)); }
+        if (beyond.length === 0) continue;
+        if (!inBase) { above += beyond.length; continue; }
+        if (x - start > 0.3 * h || xs(start, y) < (xs(d.x0, y) + right) / 2) continue;
+        base += beyond.length;
+        beyond.forEach((v) => columns.add(v));
+      }
+    }
+    if (base >= 4 && columns.size >= 2 && above <= 0.25 * base) return i;
+  }
+  return -1;
+}
+
+/** Digit-sized ink just beyond either end of the row: a digit the row did not take in (a label above it, glare). */
+function rowContinues(bin: BinaryImage, row: BlobRow): boolean {
+  const top = median(row.blobs.map((b) => b.y0)), bottom = median(row.blobs.map((b) => b.y1));
+  const h = bottom - top;
+  const first = row.blobs[0]!, last = row.blobs[row.blobs.length - 1]!;
+  const slots: [number, number][] = [[first.x0 - 1.2 * row.pitch, first.x0 - 0.08 * h], [last.x1 + 0.08 * h, last.x1 + 1.2 * row.pitch]];
+  const yTop = Math.max(0, Math.round(top - 0.15 * h)), yBottom = Math.min(bin.height, Math.round(bottom + 0.15 * h));
+  return slots.some(([a, b]) => {
+    const xa = Math.max(0, Math.round(a)), xb = Math.min(bin.width, Math.round(b));
+    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity, ink = 0, edge = 0;
+    for (let y = yTop; y < yBottom; y++) {
+      for (let x = xa; x < xb; x++) {
+        if (bin.data[y * bin.width + x] !== 1) continue;
+        ink++; x0 = Math.min(x0, x); x1 = Math.max(x1, x + 1); y0 = Math.min(y0, y); y1 = Math.max(y1, y + 1);
+        if (y === yTop || y === yBottom - 1) edge++;
+      }
+    }
+    if (ink === 0) return false;
+    const w = x1 - x0, hh = y1 - y0, fill = ink / (w * hh);
+    // A digit stands free inside the band; a window frame or a faceplate edge runs through it.
+    return edge <= 2 && hh >= 0.8 * h && w >= 0.2 * h && w <= 1.1 * h && fill > 0.15 && fill < 0.75;
+  });
 }
 
 /** Index of the digit followed by a decimal point (a small square blob on the baseline), or −1. */

@@ -64,7 +64,7 @@ function seedPartners(sorted: Blob[], i: number, opts: RowOptions): number[] {
   for (let j = i + 1; j < sorted.length && out.length < 3; j++) {
     const b = sorted[j]!;
     const dx = blobCx(b) - blobCx(a);
-    if (dx > 1.6 * h) break;
+    if (dx > 2.0 * h) break;
     if (dx < 0.25 * h) continue;
     const hr = blobHeight(b) / h;
     if (hr < 0.67 || hr > 1.5) continue;
