@@ -237,7 +237,7 @@ export function findDecimalPointByProfile(bin: BinaryImage, digits: Blob[], row:
   // The digit's edges in its middle rows, where only vertical segments are: a touching point cannot widen them.
   const extent = (d: Blob, side: 'left' | 'right'): number => {
     let v = side === 'left' ? Infinity : -Infinity;
-    for (let y = Math.round(d.y0 + 0.3 * h); y < Math.round(d.y0 + 0.75 * h); y++) for (let x = Math.max(0, d.x0 - 2); x < Math.min(bin.width, d.x1 + 2); x++) {
+    for (let y = Math.round(d.y0 + 0.3 * h); y < Math.round(d.y0 + 0.8 * h); y++) for (let x = Math.max(0, d.x0 - 2); x < Math.min(bin.width, d.x1 + 2); x++) {
       if (bin.data[y * bin.width + x] !== 1) continue;
       v = side === 'left' ? Math.min(v, xs(x, y)) : Math.max(v, xs(x, y));
     }
@@ -258,7 +258,7 @@ export function findDecimalPointByProfile(bin: BinaryImage, digits: Blob[], row:
         const start = x;
         while (x < bin.width && bin.data[y * bin.width + x] === 1) x++;
         const beyond: number[] = [];
-        for (let k = start; k < x; k++) { const v = xs(k, y); if (v > right && v < left - 1) beyond.push(Math.round(v)); }
+        for (let k = start; k < x; k++) { const v = xs(k, y); if (v > right + 0.5 && v < left - 1) beyond.push(Math.round(v)); }
         if (beyond.length === 0) continue;
         if (!inBase) { above += beyond.length; continue; }
         if (x - start > 0.3 * h || xs(start, y) < (xs(d.x0, y) + right) / 2) continue;

@@ -87,7 +87,10 @@ async function readDisplay(image: RawImage, candidate: DisplayCandidate, ocr: Te
   if (!layout) return null;
   const reading = await recogniseDigits(layout, ocr);
   const digitHeight = (layout.row.height / CROP_DIGIT_HEIGHT) * crop.sourceDigitHeight;
-  return { candidate, reading, candidates: expandCandidates(reading.alternatives, reading.quality), box: crop.box, digitHeight };
+  let candidates = expandCandidates(reading.alternatives, reading.quality);
+  // An LCD point we did not see: the last one or two digits may be decimals. Offer those readings too.
+  if (reading.kind === 'lcd' && layout.decimalsBy === null) candidates = withDroppedDecimals(candidates, reading.alternatives.length);
+  return { candidate, reading, candidates, box: crop.box, digitHeight };
 }
 
 /** The counter's digits are the largest on the faceplate; a clearly smaller row is more likely a serial or a rating. */
@@ -98,6 +101,13 @@ function applySizePrior(read: ReadDisplay[]): void {
     r.reading.doubts.push('smaller digits than another row in the photo');
     r.candidates = r.candidates.map((c) => ({ ...c, confidence: Math.round(c.confidence * 600) / 1000 }));
   }
+}
+
+function withDroppedDecimals(candidates: ReadingCandidate[], n: number): ReadingCandidate[] {
+  const best = candidates[0];
+  if (!best || n < 5) return candidates;
+  const extra = [1, 2].map((k) => best.digits.slice(0, n - k)).map((digits) => ({ digits, value: Number.parseInt(digits, 10), confidence: Math.round(best.confidence * 700) / 1000 }));
+  return [...candidates.slice(0, 1), ...extra, ...candidates.slice(1)].slice(0, 8);
 }
 
 function digitConfidence(alts: { digit: number; p: number }[], digit: string): number {

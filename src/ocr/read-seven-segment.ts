@@ -47,9 +47,13 @@ export function classifySegments(onProb: readonly number[]): DigitGuess[] {
     .sort((a, b) => b.p - a.p);
 }
 
-/** Ink fraction → probability that the segment is lit (dark on an LCD). */
-export function segmentOnProbability(fraction: number): number {
-  return 1 / (1 + Math.exp(-(fraction - 0.28) / 0.06));
+/**
+ * Ink fractions → probabilities that each segment is lit. Relative to the digit's fullest zone, so thin
+ * and thick segment fonts read alike; an almost empty box stays all-off.
+ */
+export function segmentOnProbabilities(fractions: readonly number[]): number[] {
+  const top = Math.max(0.25, ...fractions);
+  return fractions.map((f) => 1 / (1 + Math.exp(-(f / top - 0.42) / 0.08)));
 }
 
 /**
@@ -81,30 +85,43 @@ export function sampleSegments(bin: BinaryImage, box: Blob, shear: number): numb
 /** Left and right ink limits of a box in sheared coordinates (x + shear·(y − centre)). */
 function shearedExtent(bin: BinaryImage, box: Blob, shear: number): { left: number; right: number } {
   const yc = (box.y0 + box.y1) / 2;
-  const pad = Math.ceil(Math.abs(shear) * blobHeight(box) / 2) + 1;
   let left = Infinity, right = -Infinity;
+  // The box already holds all of the slanted digit's ink; looking wider would take in the neighbours.
   for (let y = box.y0; y < box.y1; y++) {
     const off = shear * (y - yc);
-    for (let x = Math.max(0, box.x0 - pad); x < Math.min(bin.width, box.x1 + pad); x++) {
+    for (let x = Math.max(0, box.x0); x < Math.min(bin.width, box.x1); x++) {
       if (bin.data[y * bin.width + x] !== 1) continue;
       const xs = x + off;
       if (xs < left) left = xs;
-      if (xs > right) right = xs + 1;
+      if (xs + 1 > right) right = xs + 1;
     }
   }
   return Number.isFinite(left) ? { left, right } : { left: box.x0, right: box.x1 };
 }
 
-/** The slant that makes the digits narrowest (−0.35..0.35, i.e. up to about ±19°). */
+/**
+ * The slant of the digits (−0.35..0.35, about ±19°): the shear under which the vertical segments line up,
+ * i.e. the column histogram of the ink is sharpest (largest sum of squares).
+ */
 export function estimateShear(bin: BinaryImage, boxes: Blob[]): number {
-  let best = 0, bestWidth = Infinity;
-  for (let s = -0.35; s <= 0.351; s += 0.05) {
-    let total = 0;
+  let best = 0, bestScore = -1;
+  for (let step = -7; step <= 7; step++) {
+    const s = step * 0.05;
+    const hist = new Map<number, number>();
     for (const box of boxes) {
-      const { left, right } = shearedExtent(bin, box, s);
-      total += right - left;
+      const yc = (box.y0 + box.y1) / 2;
+      for (let y = box.y0; y < box.y1; y++) {
+        for (let x = box.x0; x < box.x1; x++) {
+          if (bin.data[y * bin.width + x] !== 1) continue;
+          const k = Math.round(x + s * (y - yc));
+          hist.set(k, (hist.get(k) ?? 0) + 1);
+        }
+      }
     }
-    if (total < bestWidth - 1e-6) { bestWidth = total; best = s; }
+    let score = 0;
+    for (const v of hist.values()) score += v * v;
+    // Prefer upright on ties: a slant must earn its place.
+    if (score > bestScore * (step === 0 ? 1 : 1.01)) { bestScore = score; best = s; }
   }
   return Math.round(best * 100) / 100;
 }
@@ -117,7 +134,7 @@ export function readSevenSegmentDigit(bin: BinaryImage, box: Blob, shear: number
     const fill = box.area / (blobHeight(box) * Math.max(1, w));
     return [{ digit: 1, p: fill > 0.55 ? 0.93 : 0.6 }, { digit: 7, p: 0.03 }];
   }
-  return classifySegments(sampleSegments(bin, box, shear).map(segmentOnProbability));
+  return classifySegments(segmentOnProbabilities(sampleSegments(bin, box, shear)));
 }
 
 export function digitWidth(boxes: Blob[]): number {

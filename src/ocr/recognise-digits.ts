@@ -46,8 +46,9 @@ function combine(kind: DisplayKind, tess: { digit: number; c: number } | null, s
     const alts = seg.filter((g) => g.p > 0.01).map((g) => ({ digit: g.digit, p: g.p }));
     if (tess && tess.digit === top.digit) alts[0] = { digit: top.digit, p: 1 - (1 - top.p) * (1 - 0.5 * calibrateTesseract(tess.c)) };
     else if (tess) {
-      alts[0] = { digit: top.digit, p: top.p * 0.75 };
-      if (!alts.some((a) => a.digit === tess.digit)) alts.push({ digit: tess.digit, p: 0.15 });
+      // Tesseract misreads seven-segment glyphs often: its disagreement is a small doubt, and an alternative.
+      alts[0] = { digit: top.digit, p: top.p * 0.9 };
+      if (!alts.some((a) => a.digit === tess.digit)) alts.push({ digit: tess.digit, p: 0.08 });
     }
     return alts.sort((a, b) => b.p - a.p);
   }
@@ -63,10 +64,11 @@ function judgeLayout(layout: DisplayLayout, kind: DisplayKind, countMatches: boo
   let q = 1;
   const doubt = (factor: number, why: string): void => { q *= factor; doubts.push(why); };
   const n = layout.digits.length;
-  if (!countMatches) doubt(kind === 'lcd' ? 0.8 : 0.4, 'tesseract digit count differs');
+  if (!countMatches) doubt(kind === 'lcd' ? 0.92 : 0.4, 'tesseract digit count differs');
   if (layout.flags.touchesBorder) doubt(0.5, 'row touches crop border');
   if (layout.flags.missingDigit) doubt(0.25, 'gap inside the digits');
   if (layout.flags.strays > 0) doubt(layout.flags.strays > 2 ? 0.4 : 0.7, `${layout.flags.strays} stray blobs on the row`);
+  if (kind === 'lcd' && layout.decimalsBy === null) doubt(0.5, 'no decimal point found on the LCD');
   if (layout.flags.glare) doubt(0.5, 'glare on the display');
   if (layout.flags.redInside) doubt(0.4, 'red blob inside the integer part');
   if (layout.row.heightSpread > 0.12) doubt(0.7, 'uneven digit heights');
