@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import type { PhotoLabel } from './photo.js';
 import { makePhoto } from './photo.js';
 import { makeRng } from './rng.js';
+import type { Unreadable } from './scene.js';
 
 function usage(msg: string): never {
   process.stderr.write(`${msg}\nusage: npm run photos -- --out DIR --count N --seed S [--size 4032x3024] [--display drum|lcd] [--quality Q]\n`);
@@ -26,9 +27,13 @@ async function main(): Promise<void> {
   mkdirSync(values.out, { recursive: true });
   const rng = makeRng(`cli:${values.seed}`);
   const labels: PhotoLabel[] = [];
+  // One photo in seven (~14%) unreadable, cycling through the kinds so even a small set has each of them.
+  const kinds: Unreadable[] = ['blur', 'glare', 'dark', 'crop', 'motion'];
+  let nextKind = 0;
   for (let i = 0; i < count; i++) {
     const display = (values.display as 'drum' | 'lcd' | undefined) ?? (rng.chance(0.5) ? 'drum' : 'lcd');
-    const { jpeg, label } = await makePhoto(`${values.seed}:${i}`, { display, width, height, ...(values.quality ? { quality: Number(values.quality) } : {}) });
+    const unreadable = i % 7 === 3 ? kinds[nextKind++ % kinds.length]! : null;
+    const { jpeg, label } = await makePhoto(`${values.seed}:${i}`, { display, unreadable, width, height, ...(values.quality ? { quality: Number(values.quality) } : {}) });
     const file = `${String(i + 1).padStart(3, '0')}-${label.display}${label.reading === null ? '-unreadable' : ''}.jpg`;
     writeFileSync(join(values.out, file), jpeg);
     labels.push({ file, ...label });

@@ -38,7 +38,7 @@ export function lcdFace(rng: Rng, spec: FaceSpec): Face {
   const nDec = rng.pick(m.decimals);
   const positions = Math.max(rng.pick(m.positions), (spec.digits?.length ?? 0) + nDec);
   const nInt = positions - nDec;
-  const digits = spec.digits ?? (m.heat ? randomDigits(rng, rng.int(2, 4)).padStart(nInt, '0') : randomDigits(rng, nInt));
+  const digits = spec.digits ?? (m.heat ? randomDigits(rng, rng.int(1, 3)).padStart(nInt, '0') : randomDigits(rng, nInt));
   if (digits.length > nInt) throw new Error(`digits ${digits} do not fit ${nInt} integer positions`);
   const blanks = rng.chance(0.35);
   const shownInt = blanks ? String(Number(digits)).padStart(nInt, ' ') : digits.padStart(nInt, '0');

@@ -2,7 +2,7 @@
 import { BACKGROUNDS } from './background.js';
 import { drumFace } from './drum.js';
 import { lcdFace } from './lcd.js';
-import type { FaceSpec, Label } from './face.js';
+import type { Face, FaceSpec, Label } from './face.js';
 import { makeRng } from './rng.js';
 import type { Unreadable } from './scene.js';
 import { drawConditions, renderPhoto } from './scene.js';
@@ -26,8 +26,15 @@ export interface PhotoRequest extends FaceSpec {
   height: number;
   /** Let the generator turn the frame to portrait (when the meter is tall). */
   allowPortrait?: boolean;
+  /** false: no cabinet door in front (keeps the faceplate serial visible). */
+  door?: boolean;
   /** Final JPEG quality; drawn (72..92) when absent. */
   quality?: number;
+}
+
+function serialInHole(face: Face, d: { mx: number; my: number }): boolean {
+  const w = face.window, b = face.serialBox;
+  return b.x >= w.x - w.w * d.mx && b.x + b.w <= w.x + w.w * (1 + d.mx) && b.y + b.h <= w.y + w.h * (1 + d.my);
 }
 
 const UNREADABLE: Unreadable[] = ['blur', 'motion', 'glare', 'crop', 'dark'];
@@ -42,6 +49,7 @@ export async function makePhoto(seed: string, req: PhotoRequest): Promise<{ jpeg
   if (portrait && width > height) [width, height] = [height, width];
   const cond = drawConditions(rng.fork('conditions'), width, height, unreadable, BACKGROUNDS);
   if (req.quality) cond.quality = req.quality;
+  if (req.door === false) cond.door = null;
   const jpeg = await renderPhoto(face, cond, rng.fork('render'));
   const l: Label = face.label;
   const notes = [...l.notes, `background ${cond.background}`, `rotation ${cond.rotation.toFixed(1)}°`, `fill ${(cond.fill * 100).toFixed(0)}%`];
@@ -49,6 +57,9 @@ export async function makePhoto(seed: string, req: PhotoRequest): Promise<{ jpeg
   if (cond.glare && !unreadable) notes.push('glare beside the window');
   if (cond.motion && !unreadable) notes.push('slight shake');
   if (cond.recompress) notes.push(`recompressed (q${cond.recompress} then q${cond.quality})`);
+  const serialVisible = !cond.door || serialInHole(face, cond.door);
+  if (cond.door) notes.push(`seen through the cut-out of a cabinet door${serialVisible ? '' : '; serial hidden'}`);
+  if (cond.grime > 0.15) notes.push('dirty faceplate');
   if (unreadable) notes.push(`UNREADABLE: ${unreadable}; printed reading ${l.digits}, serial ${l.serial}`);
   return {
     jpeg,
@@ -56,7 +67,7 @@ export async function makePhoto(seed: string, req: PhotoRequest): Promise<{ jpeg
       display,
       reading: unreadable ? null : l.reading,
       digits: unreadable ? null : l.digits,
-      serial: unreadable ? null : l.serial,
+      serial: unreadable || !serialVisible ? null : l.serial,
       model: l.model,
       zone: l.zone,
       unit: l.unit,

@@ -44,6 +44,12 @@ export interface Conditions {
   /** Store sideways pixels with an EXIF orientation tag, as iPhones do. */
   exifOrientation: 1 | 6 | 8;
   camera: [string, string];
+  /** Dirt and yellowing of the faceplate, 0..~0.3. */
+  grime: number;
+  /** Wires leaving the bottom of the meter. */
+  wires: number;
+  /** Meter seen through the cut-out of a cabinet door: hole margins in window widths / heights. */
+  door: { mx: number; my: number; colour: string; sign: boolean } | null;
 }
 
 const CAMERAS: [string, string][] = [
@@ -78,6 +84,9 @@ export function drawConditions(rng: Rng, width: number, height: number, unreadab
     unreadable,
     exifOrientation: 1,
     camera: rng.pick(CAMERAS),
+    grime: rng.chance(0.6) ? rng.range(0.03, 0.2) : 0,
+    wires: rng.chance(0.5) ? rng.int(2, 4) : 0,
+    door: rng.chance(0.2) ? { mx: rng.range(0.12, 0.45), my: rng.range(0.4, 1.6), colour: rng.pick(['#8f9498', '#b9bcb5', '#5f6e63', '#7a8a9a', '#c8c4b2', '#4e5a66']), sign: rng.chance(0.6) } : null,
   };
   // Blur is in pixels of a 4032-wide frame; scale to the size asked for.
   const k = Math.max(width, height) / 4032;
@@ -150,6 +159,17 @@ export async function renderPhoto(face: Face, c: Conditions, rng: Rng): Promise<
   const { h, quad } = place(face, c, fw, fh);
   const inv = homography(quad, [[0, 0], [fw, 0], [fw, fh], [0, fh]]);
 
+  // Grime: a coarse random field over the face, smoothed by bilinear lookup.
+  const G = 7;
+  const grid = Array.from({ length: (G + 1) * (G + 1) }, () => rng.next() ** 2);
+  const grime = (u: number, v: number): number => {
+    const gx = Math.min(G - 1e-6, Math.max(0, (u / fw) * G)), gy = Math.min(G - 1e-6, Math.max(0, (v / fh) * G));
+    const ix = Math.floor(gx), iy = Math.floor(gy), sx = gx - ix, sy = gy - iy;
+    const fx = sx * sx * (3 - 2 * sx), fy = sy * sy * (3 - 2 * sy);
+    const at = (a: number, b: number): number => grid[b * (G + 1) + a]!;
+    return (at(ix, iy) * (1 - fx) + at(ix + 1, iy) * fx) * (1 - fy) + (at(ix, iy + 1) * (1 - fx) + at(ix + 1, iy + 1) * fx) * fy;
+  };
+
   // Warp the face into its own layer (premultiplied colour + alpha).
   const layer = new Float32Array(W * H * 3);
   const alpha = new Uint8Array(W * H);
@@ -173,7 +193,8 @@ export async function renderPhoto(face: Face, c: Conditions, rng: Rng): Promise<
       }
       if (a <= 0) continue;
       const p = y * W + x;
-      layer[p * 3] = r; layer[p * 3 + 1] = g; layer[p * 3 + 2] = b;
+      const dirt = c.grime > 0 ? 1 - c.grime * grime(uu, vv) : 1;
+      layer[p * 3] = r * dirt; layer[p * 3 + 1] = g * dirt; layer[p * 3 + 2] = b * dirt * (1 - c.grime * 0.25);
       alpha[p] = Math.round(Math.min(1, a) * 255);
     }
   }
@@ -188,12 +209,26 @@ export async function renderPhoto(face: Face, c: Conditions, rng: Rng): Promise<
 
   const win = face.window;
   const s = fw / face.width;
+  if (c.wires > 0) await drawOver(bg, W, H, wiresSvg(rng, quad, c.wires, W, H));
+  const door = c.door ? await renderOverlay(doorSvg(rng, c, h, face, s)) : null;
   // Unreadable blur and shake are sized on the digits as photographed, so they really erase them.
   const winPx = win.h * s * Math.sqrt(Math.abs(h[0]! * h[4]! - h[1]! * h[3]!));
   if (c.unreadable === 'blur') c.blur = Math.max(c.blur, winPx * 0.3);
   if (c.unreadable === 'motion' && c.motion) c.motion.length = Math.max(c.motion.length, winPx * 1.3);
   const glare = c.glare ? apply(h, [(win.x + c.glare.u * win.w) * s, (win.y + c.glare.v * win.h) * s]) : null;
   const glareR = c.glare ? c.glare.r * win.w * s * Math.sqrt(Math.abs(h[0]! * h[4]! - h[1]! * h[3]!)) : 1;
+  if (glare && c.glare && !c.unreadable) {
+    // A readable photo may have glare near the window but must not wash out its digits.
+    let worst = 0;
+    for (let i = 0; i <= 6; i++) {
+      for (let j = 0; j <= 2; j++) {
+        const [px, py] = apply(h, [(win.x + (win.w * i) / 6) * s, (win.y + (win.h * j) / 2) * s]);
+        const gx = (px - glare[0]) / (glareR * c.glare.aspect), gy = (py - glare[1]) / glareR;
+        worst = Math.max(worst, 255 * c.glare.strength * Math.exp(-(gx * gx + gy * gy) * 2));
+      }
+    }
+    if (worst > 60) c.glare.strength *= 60 / worst;
+  }
   const bandN: Pt | null = c.band ? [Math.cos((c.band.angle * Math.PI) / 180), Math.sin((c.band.angle * Math.PI) / 180)] : null;
   const scene = Buffer.alloc(W * H * 3);
   const diag = Math.hypot(W, H) / 2;
@@ -214,8 +249,10 @@ export async function renderPhoto(face: Face, c: Conditions, rng: Rng): Promise<
         const gx = (x - glare[0]) / (glareR * c.glare.aspect), gy = (y - glare[1]) / glareR;
         add = 255 * c.glare.strength * Math.exp(-(gx * gx + gy * gy) * 2) * (0.3 + 0.7 * a);
       }
+      const da = door ? door[p * 4 + 3]! / 255 : 0;
       for (let ch = 0; ch < 3; ch++) {
-        const v = layer[p * 3 + ch]! + bg[p * 3 + ch]! * (1 - a) * shadow;
+        let v = layer[p * 3 + ch]! + bg[p * 3 + ch]! * (1 - a) * shadow;
+        if (door && da > 0) v = v * (1 - da) + door[p * 4 + ch]! * da;
         scene[p * 3 + ch] = Math.max(0, Math.min(255, v * light + add));
       }
     }
@@ -250,6 +287,63 @@ export async function renderPhoto(face: Face, c: Conditions, rng: Rng): Promise<
     .withMetadata({ orientation: c.exifOrientation })
     .jpeg({ quality: c.quality, chromaSubsampling: '4:2:0' })
     .toBuffer();
+}
+
+async function renderOverlay(svg: string): Promise<Buffer> {
+  return sharp(Buffer.from(svg)).ensureAlpha().raw().toBuffer();
+}
+
+/** Paints an SVG overlay onto a raw RGB buffer in place. */
+async function drawOver(rgb: Buffer, W: number, H: number, svg: string): Promise<void> {
+  const o = await renderOverlay(svg);
+  for (let p = 0; p < W * H; p++) {
+    const a = o[p * 4 + 3]! / 255;
+    if (a === 0) continue;
+    for (let ch = 0; ch < 3; ch++) rgb[p * 3 + ch] = Math.round(rgb[p * 3 + ch]! * (1 - a) + o[p * 4 + ch]! * a);
+  }
+}
+
+function wiresSvg(rng: Rng, quad: Pt[], n: number, W: number, H: number): string {
+  const [bl, br] = [quad[3]!, quad[2]!];
+  const width = Math.hypot(br[0] - bl[0], br[1] - bl[1]) * rng.range(0.04, 0.07);
+  const paths: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = 0.2 + (0.6 * (i + 0.5)) / n + rng.range(-0.05, 0.05);
+    const x = bl[0] + (br[0] - bl[0]) * t, y = bl[1] + (br[1] - bl[1]) * t - width;
+    const ex = x + rng.range(-0.15, 0.15) * W;
+    const c = rng.pick(['#2a4fa0', '#7a4a22', '#e8e8e0', '#1d1d1d', '#b02020', '#c9b21a']);
+    const d = `M${x.toFixed(0)} ${y.toFixed(0)} C ${x.toFixed(0)} ${(y + H * 0.2).toFixed(0)}, ${ex.toFixed(0)} ${(y + H * 0.1).toFixed(0)}, ${ex.toFixed(0)} ${H + width}`;
+    paths.push(`<path d="${d}" fill="none" stroke="#000" stroke-opacity="0.35" stroke-width="${width * 1.3}" transform="translate(${width * 0.4} ${width * 0.3})"/>`);
+    paths.push(`<path d="${d}" fill="none" stroke="${c}" stroke-width="${width}"/>`);
+    paths.push(`<path d="${d}" fill="none" stroke="#fff" stroke-opacity="0.25" stroke-width="${width * 0.25}" transform="translate(${-width * 0.2} 0)"/>`);
+  }
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}">${paths.join('')}</svg>`;
+}
+
+/** A painted steel door in front of the meter with a rectangular cut-out over the counter window. */
+function doorSvg(rng: Rng, c: Conditions, h: Homography, face: Face, s: number): string {
+  const { width: W, height: H } = c;
+  const d = c.door!;
+  const win = face.window;
+  const hole: Pt[] = [
+    [win.x - win.w * d.mx, win.y - win.h * d.my], [win.x + win.w * (1 + d.mx), win.y - win.h * d.my],
+    [win.x + win.w * (1 + d.mx), win.y + win.h * (1 + d.my)], [win.x - win.w * d.mx, win.y + win.h * (1 + d.my)],
+  ].map(([x, y]) => apply(h, [x! * s, y! * s]));
+  // The door is nearer the camera than the meter: the hole looks a little larger and shifted.
+  const cx = hole.reduce((a, p) => a + p[0], 0) / 4, cy = hole.reduce((a, p) => a + p[1], 0) / 4;
+  const k = 1.04, ox = rng.range(-0.02, 0.02) * W, oy = rng.range(-0.02, 0.02) * H;
+  const pts = hole.map(([x, y]) => [cx + (x - cx) * k + ox, cy + (y - cy) * k + oy] as Pt);
+  const poly = pts.map(([x, y]) => `${x.toFixed(0)} ${y.toFixed(0)}`).join(' L');
+  const edge = Math.max(3, W * 0.006);
+  let sign = '';
+  if (d.sign) {
+    const sx = pts[1]![0] + W * 0.05, sy = pts[1]![1] + H * 0.02, r = W * 0.04;
+    sign = `<polygon points="${sx},${sy - r} ${sx + r},${sy + r * 0.8} ${sx - r},${sy + r * 0.8}" fill="#f3c600" stroke="#111" stroke-width="${r * 0.08}"/><path d="M${sx + r * 0.1} ${sy - r * 0.45} L${sx - r * 0.25} ${sy + r * 0.2} L${sx + r * 0.05} ${sy + r * 0.15} L${sx - r * 0.1} ${sy + r * 0.65} L${sx + r * 0.3} ${sy} L${sx} ${sy + r * 0.05} Z" fill="#111"/>`;
+  }
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}"><defs><linearGradient id="d" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#fff" stop-opacity="0.12"/><stop offset="1" stop-color="#000" stop-opacity="0.2"/></linearGradient></defs>` +
+    `<path d="M0 0 L${W} 0 L${W} ${H} L0 ${H} Z M${poly} Z" fill="${d.colour}" fill-rule="evenodd"/>` +
+    `<path d="M0 0 L${W} 0 L${W} ${H} L0 ${H} Z M${poly} Z" fill="url(#d)" fill-rule="evenodd"/>` +
+    `<path d="M${poly} Z" fill="none" stroke="#1a1a1a" stroke-opacity="0.7" stroke-width="${edge}"/>${sign}</svg>`;
 }
 
 async function motionBlur(px: Buffer, W: number, H: number, length: number, angle: number): Promise<Buffer> {

@@ -72,7 +72,7 @@ export function layoutInCells(crop: RawImage, grey: GreyImage, cells: DisplayLay
   const bin = binariseSauvola(grey, Math.round(1.2 * h));
   const boxes = cells.row.blobs;
   const inCell = boxes.map((cell) => digitInCell(bin, cell));
-  const red = boxes.map((b, i) => isRed(crop, b, cells.row.pitch) || (inCell[i] !== null && inkIsRed(crop, bin, inCell[i]!)));
+  const red = boxes.map((b, i) => isRed(crop, b, cells.row.pitch) || inkIsRed(crop, bin, inCell[i] ?? inset(b, 0.12)));
   let end = boxes.length;
   while (end > 0 && red[end - 1]) end--;
   const digits: Blob[] = [];
@@ -199,6 +199,11 @@ export function isRed(crop: RawImage, b: Blob, pitch: number): boolean {
     }
   }
   return n > 0 && (red / n > 0.06 || (red >= 8 && red >= 1.5 * dark));
+}
+
+function inset(b: Blob, f: number): Blob {
+  const dx = Math.round(f * blobWidth(b)), dy = Math.round(f * blobHeight(b));
+  return { x0: b.x0 + dx, y0: b.y0 + dy, x1: b.x1 - dx, y1: b.y1 - dy, area: b.area };
 }
 
 /** Most ink pixels of the box are red: a red digit printed on a white drum. */

@@ -29,7 +29,7 @@ export async function recogniseDigits(layout: DisplayLayout, ocr: TextRecogniser
   const width = digitWidth(layout.digits);
   const seg = layout.digits.map((b) => readSevenSegmentDigit(layout.bin, b, shear, width));
   const segFit = mean(seg.map((g) => g[0]?.p ?? 0));
-  const kind: DisplayKind = layout.ink === 'dark' && segFit >= 0.55 ? 'lcd' : 'drum';
+  const kind: DisplayKind = layout.ink === 'dark' && !layout.inCells && segFit >= 0.6 ? 'lcd' : 'drum';
   const alternatives = layout.digits.map((_, i) => combine(kind, tess.digits[i] ?? null, seg[i]!));
   const { quality, doubts } = judgeLayout(layout, kind, tess.countMatches, text);
   return { kind, alternatives, quality, doubts, tesseractText: text.text.replace(/\s+/g, '') };

@@ -29,7 +29,7 @@ export const photoCases: SampleCase[] = [
     env: { fromName: 'Павел Гусев', from: 'gusev.pavel@gmail.com', date: '2026-11-22 19:20:31 +1000', subject: 'показания счетчика' },
     text: 'Добрый вечер. Показания 41877, фото прилагаю',
     bodyOptions: { attachments: [{ kind: 'file', contentType: 'image/jpeg', filename: 'IMG_20261122_191544.jpg', data: photo('IMG_20261122_191544.jpg'), disposition: 'attachment' }] },
-    expected: { decision: 'accept', readings: [r1('2701310025', '01120457', 41877)], note: 'Sender linked to one account with one meter; the text value 41877 agrees with the LCD photo (041877.36, decimals dropped).' },
+    expected: { decision: 'accept', readings: [r1('2701310025', '01120457', 41877)], note: 'Sender linked to one account with one meter; the text value 41877 agrees with the LCD photo (041877.36, decimals dropped), taken through the cut-out of the cabinet door so the faceplate serial is hidden.' },
   },
   {
     name: 'review-photo-text-disagree-mailru',
@@ -67,7 +67,7 @@ export const photoCases: SampleCase[] = [
     env: { fromName: 'Nikolay Orlov', from: 'n.orlov1979@gmail.com', date: '2026-11-24 08:47:19 +1000', subject: 'Показания 2701310066' },
     text: 'Фото счетчика',
     bodyOptions: { attachments: [{ kind: 'file', contentType: 'image/jpeg', filename: 'IMG_20261124_084512.jpg', data: photo('IMG_20261124_084512.jpg'), disposition: 'attachment' }] },
-    expected: { decision: 'review', readings: [r1('2701310066', '20458817', 51986)], note: 'The LCD photo reads 051986.57 (serial 20458817 matches) but the last accepted reading is 52118: a decrease. The photo\'s value is what the clerk records.' },
+    expected: { decision: 'review', readings: [r1('2701310066', '20458817', 51986)], note: 'The LCD photo reads 51986.57 with leading blanks (serial 20458817 matches) but the last accepted reading is 52118: a decrease. The photo\'s value is what the clerk records.' },
   },
   {
     name: 'review-photo-two-zone-only-t1-iphone',
