@@ -17,7 +17,8 @@ const MAGIC: Record<string, (b: Buffer) => boolean> = {
 
 /** RFC 6266 / 5987: an ASCII fallback and the UTF-8 name; no quotes, separators or control characters survive. */
 export function contentDisposition(kind: 'attachment' | 'inline', filename: string): string {
-  const clean = filename.replace(/[\u0000-\u001f\u007f"\\/]+/g, '_').slice(0, 150) || 'file';
+  // Markup and characters no file system accepts go too: the name reaches the clerk's disk.
+  const clean = filename.replace(/[\u0000-\u001f\u007f"\\/<>:*?|]+/g, '_').replace(/^[.\s]+/, '').slice(0, 150) || 'file';
   const ascii = clean.replace(/[^\x20-\x7e]/g, '_').replace(/[;%]/g, '_');
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(clean).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }

@@ -54,7 +54,7 @@ ${!open ? html`<p class="notice info">Обработано: ${item.resolvedBy ??
   <h3>Текст</h3>
   <pre class="body-text" id="body-text">${v.parsed.fullText || '(пусто)'}</pre>
   ${v.parsed.html !== null ? html`<h3>HTML-версия <small>(очищена, без скриптов и внешних ресурсов)</small></h3>
-  <iframe class="body-html" src="/items/${item.id}/body.html" sandbox="" referrerpolicy="no-referrer" loading="lazy" title="HTML-версия письма"></iframe>` : ''}
+  <iframe class="body-html" src="/items/${item.id}/body.html" sandbox="" referrerpolicy="no-referrer" title="HTML-версия письма"></iframe>` : ''}
   ${v.attachments.length > 0 ? html`<h3>Вложения</h3>
   <ul class="attachments">${v.attachments.map((a) => html`<li><a href="/items/${item.id}/attachments/${a.index}" download>${a.filename}</a> <small>${a.contentType}, ${size(a.size)}</small></li>`)}</ul>
   ${v.attachments.filter((a) => a.photo).map((a) => photo(item.id, a))}` : ''}`}
@@ -133,7 +133,7 @@ function actions(ctx: PageContext, v: ItemView, o: ItemPageOptions): Html {
   <table class="rows"><thead><tr><th>Прибор учёта</th><th>Т1 / день</th><th>Т2 / ночь</th><th>Т3</th></tr></thead><tbody>
   ${rows.map((row, n) => html`<tr>
     <td><select name="meter_${n}" aria-label="Прибор, строка ${n + 1}"><option value="">—</option>${options.map((m) => html`<option value="${m.id}"${String(m.id) === row.meterId ? ' selected' : ''}>${meterLabel(m)}</option>`)}</select></td>
-    ${[0, 1, 2].map((z) => html`<td><input name="t${z + 1}_${n}" inputmode="numeric" pattern="[0-9 ]*" size="9" autocomplete="off" value="${row.values[z] ?? ''}" aria-label="Зона ${z + 1}, строка ${n + 1}"${n === 0 && z === 0 ? ' autofocus id="first-value"' : ''}></td>`)}
+    ${[0, 1, 2].map((z) => html`<td><input name="t${z + 1}_${n}" inputmode="numeric" pattern="[0-9 ]*" size="9" autocomplete="off" value="${row.values[z] ?? ''}" aria-label="Зона ${z + 1}, строка ${n + 1}"${n === 0 && z === 0 ? html` autofocus id="first-value"` : ''}></td>`)}
   </tr>`)}
   </tbody></table>
   ${options.length === 0 ? html`<p class="hint">Найдите лицевой счёт выше, чтобы выбрать прибор.</p>` : ''}
