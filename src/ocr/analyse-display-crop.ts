@@ -130,7 +130,7 @@ export function layoutFor(crop: RawImage, base: GreyImage, ink: Ink, h: number):
   const point = end === row.blobs.length ? findDecimalPointAny(bin, plain, digits, row, ink) : -1;
   if (point >= 0) { digits = digits.slice(0, point + 1); decimalsBy = 'point'; }
   if (digits.length === 0) return null;
-  digits = refitBoxes(plain, digits, row);
+  digits = refitBoxes(plain, clipToBand(bin, digits), row);
   return {
     ink, grey, bin, digits, dropped: row.blobs.length - digits.length, decimalsBy, row, inCells: false,
     flags: {
@@ -141,6 +141,23 @@ export function layoutFor(crop: RawImage, base: GreyImage, ink: Ink, h: number):
       glare: glareShare(base, row) > 0.03,
     },
   };
+}
+
+/** Boxes cut to the row's band: a label just above a digit (T1, an arrow) must not become part of it. */
+function clipToBand(bin: BinaryImage, digits: Blob[]): Blob[] {
+  const h = median(digits.map(blobHeight));
+  const top = Math.round(median(digits.map((d) => d.y0)) - 0.1 * h), bottom = Math.round(median(digits.map((d) => d.y1)) + 0.1 * h);
+  return digits.map((d) => {
+    if (d.y0 >= top && d.y1 <= bottom) return d;
+    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity, area = 0;
+    for (let y = Math.max(d.y0, top); y < Math.min(d.y1, bottom); y++) {
+      for (let x = d.x0; x < d.x1; x++) {
+        if (bin.data[y * bin.width + x] !== 1) continue;
+        area++; x0 = Math.min(x0, x); x1 = Math.max(x1, x + 1); y0 = Math.min(y0, y); y1 = Math.max(y1, y + 1);
+      }
+    }
+    return area === 0 ? d : { x0, y0, x1, y1, area };
+  });
 }
 
 /**

@@ -1,0 +1,55 @@
+// Integration: synthetic meter photos rendered with sharp (SVG), read with the real Tesseract pool.
+// The property that matters is "correctly or not at all": a reading at or above ACCEPT_CONFIDENCE must be right.
+import { afterAll, describe, expect, it } from 'vitest';
+import { ACCEPT_CONFIDENCE, readMeterPhoto } from './read-meter-photo.js';
+import type { TextRecogniser } from './read-meter-photo.js';
+import { createTesseractPool } from './tesseract-pool.js';
+import { renderSyntheticMeter, type SyntheticMeter } from './testing/render-synthetic-meter.js';
+
+const pool = createTesseractPool({ size: 1, recycleAfter: 100, jobTimeoutMs: 20_000 });
+afterAll(() => pool.close());
+
+const base: SyntheticMeter = { kind: 'drum', digits: '004512', decimals: '7', serial: '12345678', angleDeg: 0, blurSigma: 0, fill: 0.5, glare: false, width: 2000, height: 1500 };
+
+describe('readMeterPhoto on synthetic photos', () => {
+  it.each([
+    ['white-on-black drums, tilted 8°, blurred', { angleDeg: 8, blurSigma: 1.5 }],
+    ['white-on-black drums, tilted −17°, small in the frame', { digits: '38016', decimals: '5', angleDeg: -17, fill: 0.3 }],
+    ['black digits on white drums, tilted 12°', { kind: 'drum-dark-digits' as const, digits: '98765', decimals: '4', angleDeg: 12, blurSigma: 0.8 }],
+  ])('reads %s, confidently, without the red decimal drum', async (_name, over) => {
+    const m = { ...base, ...over };
+    const r = await readMeterPhoto(await renderSyntheticMeter(m), pool);
+    expect(r.problem).toBeNull();
+    expect(r.display).toBe('drum');
+    expect(r.candidates[0]!.digits).toBe(m.digits);
+    expect(r.candidates[0]!.value).toBe(Number(m.digits));
+    expect(r.candidates[0]!.confidence).toBeGreaterThanOrEqual(ACCEPT_CONFIDENCE);
+    expect(r.digitConfidence).toHaveLength(m.digits.length);
+    expect(r.crop).not.toBeNull();
+    expect(r.imageWidth).toBe(2000);
+  });
+
+  it.each([
+    ['an LCD with a decimal point', { kind: 'lcd' as const, digits: '0012345', decimals: '67', angleDeg: -10, fill: 0.6 }],
+    ['glare over the drums', { glare: true, angleDeg: 5 }],
+    ['heavy blur on a small meter', { digits: '0098761', decimals: '2', angleDeg: 19, blurSigma: 3, fill: 0.25 }],
+  ])('reads %s correctly or gives it a confidence below the threshold', async (_name, over) => {
+    const m = { ...base, ...over };
+    const r = await readMeterPhoto(await renderSyntheticMeter(m), pool);
+    const best = r.candidates[0];
+    if (best && best.confidence >= ACCEPT_CONFIDENCE) expect(best.digits).toBe(m.digits);
+  });
+
+  it('finds no display on a photo without digits', async () => {
+    const grey = { data: Buffer.alloc(800 * 600 * 3, 128), width: 800, height: 600, channels: 3 as const };
+    const r = await readMeterPhoto(grey, pool);
+    expect(r.problem).toBe('no_display_found');
+    expect(r.candidates).toEqual([]);
+  });
+
+  it('a recogniser that reads nothing leaves the drum reading unaccepted', async () => {
+    const blind: TextRecogniser = { recognise: async () => ({ text: '', confidence: 0, symbols: [] }) };
+    const r = await readMeterPhoto(await renderSyntheticMeter({ ...base, angleDeg: 4 }), blind);
+    expect(r.candidates[0]?.confidence ?? 0).toBeLessThan(ACCEPT_CONFIDENCE);
+  });
+});
