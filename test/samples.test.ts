@@ -1,19 +1,23 @@
 // Every labelled sample through the whole pipeline (MIME → text → extraction → registry rules → decision),
-// in-process with the same code as `cli dry-run`; plus the held-out corpus, which must never produce a
-// wrong accept or an ignore mismatch.
+// in-process with the same code as `cli dry-run` (photos read by the real OCR engine); plus the held-out corpora,
+// which must never produce a wrong accept or an ignore mismatch. A sample whose reading is on a photo only may be
+// missed (sent to a clerk) — OCR is allowed to be unsure — but never wrongly accepted.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { loadSettings, PROJECT_ROOT, RULE_SETTINGS } from '../src/config.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadSettings, OCR_SETTINGS, PROJECT_ROOT, RULE_SETTINGS } from '../src/config.js';
+import { lazyOcr } from '../src/cli/lazy-ocr.js';
 import { evaluateMessage } from '../src/intake/evaluate-message.js';
 import { decisionRules, parseLimits } from '../src/intake/rules-from-settings.js';
 import { parseRegistryCsv } from '../src/registry/parse-registry-csv.js';
 import { RegistryIndex } from '../src/validate/registry-index.js';
 import { sameReadings, type ExpectedFile } from '../src/cli/score-corpus.js';
 
-const settings = loadSettings(RULE_SETTINGS, {});
+const settings = loadSettings([...RULE_SETTINGS, ...OCR_SETTINGS], {});
 const rules = decisionRules(settings);
 const limits = parseLimits(settings);
+const ocr = lazyOcr(settings);
+afterAll(() => ocr.close());
 
 function corpus(dir: string) {
   const registry = parseRegistryCsv(readFileSync(path.join(dir, 'registry.csv'), 'utf8'));
@@ -24,9 +28,10 @@ function corpus(dir: string) {
     return { name, expected };
   });
   const run = (name: string) => evaluateMessage(readFileSync(path.join(dir, name)), {
-    registry: index, rules, limits, nowOverride: null, now: new Date('2026-11-22T00:00:00Z'),
+    registry: index, rules, limits, nowOverride: null, now: new Date('2026-11-22T00:00:00Z'), readPhotos: ocr.readPhotos,
   });
-  return { cases, run };
+  const hasPhoto = (name: string) => /^Content-Type:\s*image\//im.test(readFileSync(path.join(dir, name), 'latin1'));
+  return { cases, run, hasPhoto };
 }
 
 const samplesDir = path.join(PROJECT_ROOT, 'samples');
@@ -40,7 +45,11 @@ describe('samples/', () => {
   it.each(samples.cases)('$name → $expected.decision', async ({ name, expected }) => {
     const { decision } = await samples.run(name);
     const got = { decision: decision.decision, readings: decision.readings };
-    if (expected.decision === 'accept' || decision.decision === 'accept') {
+    const photoMiss = expected.decision === 'accept' && decision.decision === 'review' && samples.hasPhoto(name);
+    if (photoMiss) {
+      // A reading the photo recogniser was not sure of goes to a clerk: a miss, counted by `npm run eval`, not a failure.
+      expect(decision.reasons.some((r) => /^(ocr_|photo_|image_)/.test(r))).toBe(true);
+    } else if (expected.decision === 'accept' || decision.decision === 'accept') {
       expect(got).toEqual({ decision: expected.decision, readings: expect.anything() });
       expect(sameReadings(decision.readings, expected.readings)).toBe(true);
     } else {

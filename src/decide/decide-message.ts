@@ -6,6 +6,9 @@ import { extractReadings } from '../extract/extract-readings.js';
 import type { RegistryIndex } from '../validate/registry-index.js';
 import { resolveRecord, type ResolvedRecord } from '../validate/resolve-record.js';
 import { placeInCalendar, type WindowRules } from './billing-window.js';
+import type { MessagePhotos } from '../ocr/types.js';
+import { decideFromPhotos, photoReasonsBesideText } from './photo-decision.js';
+import { DEFAULT_PHOTO_RULES, type PhotoRules } from './weigh-photos.js';
 import { detectMachineMail, replyAllowed } from './detect-machine-mail.js';
 import { explain, type ReasonCode } from './reasons.js';
 
@@ -14,6 +17,8 @@ export interface DecisionRules {
   maxIncrease: Record<MeterKind, number>;
   /** Our own addresses: never answered. */
   ownAddresses: readonly string[];
+  /** When a photo reading may be taken without a clerk (DEFAULT_PHOTO_RULES when absent). */
+  photo?: PhotoRules;
 }
 
 export type ReplyTemplate = 'accepted' | 'rejected' | 'review';
@@ -31,6 +36,10 @@ export interface Decision {
   explanation: string;
   /** Billing period of the judgement instant, "YYYY-MM". */
   period: string;
+  /** Where the readings come from: typed in the message (also when absent), or read from its photos. */
+  source?: 'text' | 'photo';
+  /** What each photo was read as (for the clerk: value, confidence, the display's box); absent when not read. */
+  photos?: MessagePhotos;
   effects: Effect[];
 }
 
@@ -42,6 +51,8 @@ export interface DecideInput {
   at: Date;
   /** False when the receiving server reported SPF/DKIM/DMARC failure for the sender. */
   senderTrusted?: boolean;
+  /** What the photos say (src/ocr); absent when photos were not read (OCR off): a meter photo then goes to a clerk. */
+  photos?: MessagePhotos | undefined;
 }
 
 const UNREADABLE = new Set(['empty', 'not_a_message', 'truncated']);
@@ -54,7 +65,13 @@ function isMeterPhoto(a: ParsedMessage['attachments'][number]): boolean {
 const IMAGE = /^image\//;
 
 export function decideMessage(input: DecideInput): Decision {
+  const decision = decideAll(input);
+  return input.photos ? { ...decision, photos: input.photos } : decision;
+}
+
+function decideAll(input: DecideInput): Decision {
   const { message, registry, rules, at } = input;
+  const photoRules = rules.photo ?? DEFAULT_PHOTO_RULES;
   const { period, inWindow } = placeInCalendar(at, rules.window);
   const machine = detectMachineMail(message.headers, message.contentType, message.from.address);
   if (machine) return finish('ignore', [], [machine], period, false);
@@ -75,15 +92,23 @@ export function decideMessage(input: DecideInput): Decision {
   for (const p of message.problems) if (p === 'too_large' || p === 'too_many_parts') reasons.add(p);
 
   if (withValues.length === 0) {
-    reasons.add(noReadingsReason(message, registry));
+    if (input.photos && input.photos.readings.length > 0) {
+      const fromPhotos = decideFromPhotos({ extraction, photos: input.photos, registry, sender, rules, photoRules });
+      for (const r of fromPhotos.reasons) reasons.add(r);
+      const readings = fromPhotos.reading ? [fromPhotos.reading] : [];
+      if (readings.length > 0 && !inWindow) return finish('reject', readings, ['outside_window'], period, canReply, 'photo');
+      return finish(reasons.size > 0 || readings.length === 0 ? 'review' : 'accept', readings, [...reasons], period, canReply, 'photo');
+    }
+    reasons.add(noReadingsReason(message, registry, input.photos));
     return finish('review', bestReadings(resolved), [...reasons], period, canReply);
   }
   const readings = mergeReadings(resolved, reasons);
   if (!inWindow) return finish('reject', readings, ['outside_window'], period, canReply);
 
   for (const r of resolved) for (const p of r.problems) reasons.add(p);
-  // A meter photo beside the text may show other digits; until photos are read, a clerk compares them.
-  if (message.attachments.some(isMeterPhoto)) reasons.add('photo_unverified');
+  // A meter photo beside the text may show other digits: it must agree, or a clerk compares them.
+  if (input.photos) for (const r of photoReasonsBesideText(readings, input.photos, photoRules)) reasons.add(r);
+  else if (message.attachments.some(isMeterPhoto)) reasons.add('photo_unverified');
   if (extraction.strayIds.length > 0) reasons.add('unknown_number');
   if (extraction.strayValues > 0) reasons.add('ambiguous_numbers');
   if (message.text.length > 200_000) reasons.add('text_too_long');
@@ -91,14 +116,14 @@ export function decideMessage(input: DecideInput): Decision {
   return finish('accept', readings, [], period, canReply);
 }
 
-function finish(decision: DecisionKind, readings: Reading[], reasons: ReasonCode[], period: string, canReply: boolean): Decision {
+function finish(decision: DecisionKind, readings: Reading[], reasons: ReasonCode[], period: string, canReply: boolean, source: 'text' | 'photo' = 'text'): Decision {
   const effects: Effect[] = [];
   if (decision === 'accept') effects.push({ type: 'store_readings', readings, period });
   if (decision === 'review') effects.push({ type: 'open_review', reasons });
   if (canReply && decision !== 'ignore') {
     effects.push({ type: 'queue_reply', template: decision === 'accept' ? 'accepted' : decision === 'reject' ? 'rejected' : 'review' });
   }
-  return { decision, readings, reasons, explanation: explain(reasons), period, effects };
+  return { decision, readings, reasons, explanation: explain(reasons), period, source, effects };
 }
 
 /** Readings per meter; two different readings of one meter are a conflict (the first is kept for the clerk). */
@@ -118,9 +143,15 @@ function bestReadings(resolved: ResolvedRecord[]): Reading[] {
   return mergeReadings(resolved, new Set());
 }
 
-function noReadingsReason(message: ParsedMessage, registry: RegistryIndex): ReasonCode {
-  if (message.attachments.some((a) => IMAGE.test(a.contentType))) return 'photo_not_read';
-  if (message.attachments.some((a) => !a.inline)) return 'attachment_unsupported';
+function noReadingsReason(message: ParsedMessage, registry: RegistryIndex, photos: MessagePhotos | undefined): ReasonCode {
+  if (photos) {
+    const problem = photos.problems[0]?.problem;
+    if (problem) return problem === 'image_too_large' || problem === 'too_many_images' || problem === 'ocr_timeout' ? problem : 'image_unreadable';
+    if (photos.unsupported > 0) return 'attachment_unsupported';
+  } else {
+    if (message.attachments.some((a) => IMAGE.test(a.contentType))) return 'photo_not_read';
+    if (message.attachments.some((a) => !a.inline)) return 'attachment_unsupported';
+  }
   if (message.quoted.trim() !== '') {
     const quoted = extractReadings({ subject: '', text: message.quoted.replace(/^[ \t]*>+[ \t]?/gm, '') }, registry);
     if (quoted.records.some((r) => r.values.length > 0)) return 'quoted_readings_only';

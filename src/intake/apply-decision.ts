@@ -65,6 +65,8 @@ export async function applyDecisions(store: Store, inputs: readonly ApplyInput[]
       after: {
         decision: input.decision.decision, reasons: input.decision.reasons, readings: input.decision.readings,
         period: input.decision.period, replyQueued: results[i]!.replyQueued,
+        ...(input.decision.source === 'photo' ? { source: 'photo' } : {}),
+        ...(input.decision.photos ? { photos: input.decision.photos } : {}),
       },
     })));
     return results;

@@ -12,6 +12,8 @@ import { parseMessage } from '../parse/parse-message.js';
 import type { ParsedMessage } from '../parse/types.js';
 import type { NewInboundMessage, StoredMessage } from '../store/index.js';
 import { applyDecisions } from './apply-decision.js';
+import { readPhotosOf } from './evaluate-message.js';
+import type { MessagePhotos } from '../ocr/types.js';
 import {
   decideCounted, decided, markDuplicate, planDecision, recordFailure, sha256, type Fetched, type PlannedDecision, type ProcessContext, type ProcessOutcome,
 } from './process-message.js';
@@ -34,6 +36,8 @@ export interface BatchOptions {
   keepAlive?: (() => Promise<void>) | undefined;
   /** Messages parsed ahead (run-cycle.ts parses the next batch while this one is applied), by UID. */
   parsed?: ReadonlyMap<number, ParsedMessage> | undefined;
+  /** Their photos read ahead, by UID (undefined: not read). */
+  photos?: ReadonlyMap<number, MessagePhotos | undefined> | undefined;
 }
 
 /** Processes the batch in UID order. */
@@ -88,7 +92,8 @@ export async function processBatch(fetched: readonly Fetched[], ctx: ProcessCont
       const p = parsed.get(m.uid) ?? (await parse(m));
       parsed.set(m.uid, p);
       try {
-        plans.push(planDecision(row, p, ctx));
+        const photos = opts.photos?.has(m.uid) ? opts.photos.get(m.uid) : await timed(timings, 'ocr', () => readPhotosOf(p, ctx.readPhotos));
+        plans.push(planDecision(row, p, ctx, photos));
       } catch (e) {
         const outcome = await recordFailure(row, e, ctx, logOf(ctx, row));
         out.push({ uid: m.uid, outcome });

@@ -10,7 +10,8 @@ import type { Store, StoredMessage } from '../store/index.js';
 import type { RegistryIndex } from '../validate/registry-index.js';
 import { applyDecision, type ApplyInput, type ApplyResult, type OutcomeFolders } from './apply-decision.js';
 import { makeQueueReply, type ReplyConfig } from './queue-reply.js';
-import { evaluateParsed } from './evaluate-message.js';
+import { evaluateParsed, readPhotosOf, type PhotoReader } from './evaluate-message.js';
+import type { MessagePhotos } from '../ocr/types.js';
 import { localDate } from '../decide/billing-window.js';
 import { timed, timedSync, type StageTimings } from './stage-timings.js';
 
@@ -36,6 +37,8 @@ export interface ProcessContext {
   timings?: StageTimings;
   /** MIME parsing, e.g. on worker threads (src/parse/parser-pool.ts); parseMessage in this thread when absent. */
   parse?: (raw: Buffer) => Promise<ParsedMessage>;
+  /** Reads meter photos (src/ocr); absent: photos are not read and go to a clerk. */
+  readPhotos?: PhotoReader | undefined;
 }
 
 export type ProcessOutcome =
@@ -64,11 +67,11 @@ export interface PlannedDecision {
 }
 
 /** Decides a stored message (pure but for the in-memory registry); throws only on a bug or a broken message. */
-export function planDecision(row: StoredMessage, parsed: ParsedMessage, ctx: ProcessContext): PlannedDecision {
+export function planDecision(row: StoredMessage, parsed: ParsedMessage, ctx: ProcessContext, photos?: MessagePhotos): PlannedDecision {
   const now = (ctx.now ?? (() => new Date()))();
   const { decision, at } = timedSync(ctx.timings, 'decide', () => evaluateParsed(parsed, {
     registry: ctx.registry, rules: ctx.rules, limits: ctx.limits, nowOverride: null, now, receivedAt: row.receivedAt,
-  }));
+  }, photos));
   const readingDate = localDate(at, ctx.rules.window.timeZone);
   // The meters as this decision saw them: the apply reads their ids and the values before this message.
   const seen = new Map<string, RegistryMeter>();
@@ -82,7 +85,7 @@ export function planDecision(row: StoredMessage, parsed: ParsedMessage, ctx: Pro
   return {
     row,
     input: {
-      messageRowId: row.id, decision, readingDate, source: 'text', actor: 'intake', folders: ctx.folders, now,
+      messageRowId: row.id, decision, readingDate, source: decision.source ?? 'text', actor: 'intake', folders: ctx.folders, now,
       queueReply: ctx.replies ? makeQueueReply(parsed, row.id, decision, at, ctx.replies, now) : null,
       knownMeter: (a, m) => seen.get(`${a}\u0000${m}`) ?? ctx.registry.meter(a, m),
     },
@@ -104,7 +107,8 @@ export function decided(plan: PlannedDecision, result: ApplyResult, log: Logger)
 export async function decideCounted(row: StoredMessage, parsed: ParsedMessage, ctx: ProcessContext, log: Logger): Promise<ProcessOutcome> {
   let plan: PlannedDecision | null = null;
   try {
-    plan = planDecision(row, parsed, ctx);
+    const photos = await timed(ctx.timings, 'ocr', () => readPhotosOf(parsed, ctx.readPhotos));
+    plan = planDecision(row, parsed, ctx, photos);
     const input = plan.input;
     const result = await timed(ctx.timings, 'apply', () => applyDecision(ctx.store, input));
     return decided(plan, result, log);

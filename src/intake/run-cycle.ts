@@ -3,6 +3,8 @@
 // processed batch by batch (process-batch.ts); once a batch's decisions are committed, its messages are moved with
 // one UID MOVE per outcome folder and then marked filed in one statement.
 import type { ParsedMessage } from '../parse/types.js';
+import type { MessagePhotos } from '../ocr/types.js';
+import { readPhotosOf } from './evaluate-message.js';
 import type { Store } from '../store/index.js';
 import type { RegistryIndex } from '../validate/registry-index.js';
 import { processBatch, type Filed } from './process-batch.js';
@@ -53,9 +55,9 @@ export async function runCycle(mailbox: IntakeMailbox, cycleCtx: CycleContext, o
   let next: Promise<Prepared> | null = prepare(mailbox, ctx, uids.slice(0, opts.batchSize));
   for (let i = 0; next; i += opts.batchSize) {
     if (opts.signal?.aborted) break;
-    const { batch, parsed } = await timed(timings, 'fetch', () => next!);
+    const { batch, parsed, photos } = await timed(timings, 'fetch', () => next!);
     next = i + opts.batchSize < uids.length ? prepare(mailbox, ctx, uids.slice(i + opts.batchSize, i + 2 * opts.batchSize)) : null;
-    const filed = await processBatch(batch, ctx, { signal: opts.signal, keepAlive: opts.keepAlive, parsed });
+    const filed = await processBatch(batch, ctx, { signal: opts.signal, keepAlive: opts.keepAlive, parsed, photos });
     await fileBatch(mailbox, ctx.store, filed, ctx);
     for (const { outcome } of filed) {
       stats.seen++;
@@ -72,6 +74,7 @@ export async function runCycle(mailbox: IntakeMailbox, cycleCtx: CycleContext, o
 interface Prepared {
   batch: Fetched[];
   parsed: Map<number, ParsedMessage> | undefined;
+  photos: Map<number, MessagePhotos | undefined> | undefined;
 }
 
 /** Fetches a batch and hands it to the parser pool. A message the pool fails on is left for processBatch to parse
@@ -79,10 +82,14 @@ interface Prepared {
 function prepare(mailbox: IntakeMailbox, ctx: ProcessContext, uids: number[]): Promise<Prepared> {
   const p = (async () => {
     const batch = await mailbox.fetch(uids);
-    if (!ctx.parse) return { batch, parsed: undefined };
+    if (!ctx.parse) return { batch, parsed: undefined, photos: undefined };
     const parse = ctx.parse;
     const done = await Promise.all(batch.map((m) => parse(m.source).then((pm) => [m.uid, pm] as const, () => null)));
-    return { batch, parsed: new Map(done.filter((d) => d !== null)) };
+    const parsed = new Map(done.filter((d) => d !== null));
+    // Photos one at a time: a batch of 12 MP photos decoded at once would not fit in memory.
+    const photos = new Map<number, MessagePhotos | undefined>();
+    if (ctx.readPhotos) for (const [uid, pm] of parsed) photos.set(uid, await readPhotosOf(pm, ctx.readPhotos));
+    return { batch, parsed, photos };
   })();
   p.catch(() => undefined); // awaited later, or dropped when the cycle is aborted first
   return p;

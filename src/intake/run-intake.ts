@@ -15,6 +15,7 @@ import { decisionRules, parseLimits, type RuleSettings } from './rules-from-sett
 import type { OutcomeFolders } from './apply-decision.js';
 import { runCycle, type CycleContext, type CycleStats } from './run-cycle.js';
 import type { ReplyConfig } from './queue-reply.js';
+import type { PhotoReader } from './evaluate-message.js';
 import type { ReplySender } from './reply-sender.js';
 import { timed, type StageTimings } from './stage-timings.js';
 
@@ -28,6 +29,8 @@ export type IntakeSettings = RuleSettings & ImapSettings &
 export interface IntakeDeps {
   /** MIME parsing off the main thread (created from INTAKE_PARSE_THREADS when absent, closed at the end). */
   parser?: ParserPool | null;
+  /** Reads meter photos (src/ocr); absent: photos go to a clerk unread. */
+  readPhotos?: PhotoReader | undefined;
   store: Store;
   settings: IntakeSettings;
   log: Logger;
@@ -135,6 +138,7 @@ async function cycle(client: MailboxClient, uidValidity: bigint, deps: IntakeDep
     limits: parseLimits(settings), folders: folders(settings), replies: replyConfig(settings),
     mailbox: settings.IMAP_MAILBOX, uidValidity, log: log.child({ stage: 'intake' }), timings,
     ...(deps.parser ? { parse: (raw: Buffer) => deps.parser!.parse(raw, ctx.limits) } : {}),
+    readPhotos: deps.readPhotos,
   };
   const stats = await runCycle(client, ctx, {
     batchSize: settings.IMAP_BATCH_SIZE, signal: deps.signal,

@@ -1,7 +1,7 @@
 // Where the intake's time goes: wall time and call count per stage, summed over a run. The benchmark passes one
 // in; the daemon runs without (the `timed` helpers then cost one branch). Stages never nest, so they add up.
 export const INTAKE_STAGES = [
-  'setup', 'list', 'fetch', 'parse', 'store_raw', 'dedupe', 'attempt', 'decide', 'apply', 'move', 'mark_filed', 'lease',
+  'setup', 'list', 'fetch', 'parse', 'ocr', 'store_raw', 'dedupe', 'attempt', 'decide', 'apply', 'move', 'mark_filed', 'lease',
 ] as const;
 export type IntakeStage = (typeof INTAKE_STAGES)[number];
 

@@ -74,3 +74,13 @@ export interface PhotoReading {
   /** Time spent on this image, ms. */
   ms: number;
 }
+
+/** Everything the photos of one message say, for the decision (src/decide/weigh-photos.ts). */
+export interface MessagePhotos {
+  /** Candidate meter photos that were decoded and looked at, in attachment order. */
+  readings: PhotoReading[];
+  /** Images that could not be looked at (empty, corrupt, too large, over the per-message limit, timed out). */
+  problems: { attachmentIndex: number; problem: ImageProblem }[];
+  /** Attachments that may hold the reading but are not photos we read (PDF scans, documents). */
+  unsupported: number;
+}

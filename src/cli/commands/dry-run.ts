@@ -1,7 +1,8 @@
 // cli dry-run --registry FILE.csv [--now ISO] FILE.eml... — one JSON line per message (CORPUS.md).
 // No database, no IMAP, no SMTP; works straight after npm ci.
 import { readFile } from 'node:fs/promises';
-import { loadSettings, RULE_SETTINGS } from '../../config.js';
+import { loadSettings, OCR_SETTINGS, RULE_SETTINGS } from '../../config.js';
+import { lazyOcr } from '../lazy-ocr.js';
 import { log } from '../../log.js';
 import { decisionRules, parseLimits } from '../../intake/rules-from-settings.js';
 import { evaluateMessage } from '../../intake/evaluate-message.js';
@@ -21,7 +22,7 @@ export const dryRun: Command = {
       nowOverride = new Date(options['now']);
       if (Number.isNaN(nowOverride.getTime())) throw new UsageError(`--now "${options['now']}" is not an ISO-8601 time`);
     }
-    const settings = loadSettings(RULE_SETTINGS);
+    const settings = loadSettings([...RULE_SETTINGS, ...OCR_SETTINGS]);
     let csv: string;
     try {
       csv = await readFile(options['registry'], 'utf8');
@@ -38,15 +39,20 @@ export const dryRun: Command = {
     const rules = decisionRules(settings);
     const limits = parseLimits(settings);
     const now = new Date();
+    const ocr = lazyOcr(settings);
     let unreadable = 0;
-    for (const file of positionals) {
-      const line = await decideFile(file, { registry, rules, limits, nowOverride, now });
-      if (line === null) {
-        unreadable++;
-        process.stdout.write(`${JSON.stringify({ file, decision: 'review', readings: [], reasons: ['unparsable'] })}\n`);
-      } else {
-        process.stdout.write(`${JSON.stringify(line)}\n`);
+    try {
+      for (const file of positionals) {
+        const line = await decideFile(file, { registry, rules, limits, nowOverride, now, readPhotos: ocr.readPhotos });
+        if (line === null) {
+          unreadable++;
+          process.stdout.write(`${JSON.stringify({ file, decision: 'review', readings: [], reasons: ['unparsable'] })}\n`);
+        } else {
+          process.stdout.write(`${JSON.stringify(line)}\n`);
+        }
       }
+    } finally {
+      await ocr.close();
     }
     // Every file still has its line; the status tells that some could not be read at all.
     if (unreadable > 0) process.stderr.write(`cli dry-run: ${unreadable} file(s) could not be read\n`);

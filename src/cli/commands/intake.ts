@@ -2,7 +2,8 @@
 // --once processes everything waiting, sends due replies and exits 0 (failed messages are recorded, not fatal);
 // non-zero only for bad configuration, an unreachable server or another intake holding the lock.
 // SIGINT/SIGTERM: stop taking new work, finish the message in flight, close IMAP and the database, exit (≤ 10 s).
-import { IMAP_SETTINGS, loadSettings, RULE_SETTINGS, SMTP_SETTINGS } from '../../config.js';
+import { IMAP_SETTINGS, loadSettings, OCR_SETTINGS, RULE_SETTINGS, SMTP_SETTINGS } from '../../config.js';
+import { lazyOcr } from '../lazy-ocr.js';
 import { log } from '../../log.js';
 import { createReplySender } from '../../intake/reply-sender.js';
 import { LeaseHeldError, runIntakeDaemon, runIntakeOnce } from '../../intake/run-intake.js';
@@ -16,7 +17,7 @@ export const intake: Command = {
   summary: 'intake [--once]: fetch, decide and file mail; send replies',
   async run(argv) {
     const { options } = parseArgs(argv, [], ['once']);
-    const settings = loadSettings([...RULE_SETTINGS, ...IMAP_SETTINGS, ...SMTP_SETTINGS, 'DATABASE_URL']);
+    const settings = loadSettings([...RULE_SETTINGS, ...IMAP_SETTINGS, ...SMTP_SETTINGS, ...OCR_SETTINGS, 'DATABASE_URL']);
     const store = await openStore(settings.DATABASE_URL);
     const replies = createReplySender(store, settings, log.child({ stage: 'reply' }));
     const controller = new AbortController();
@@ -32,7 +33,8 @@ export const intake: Command = {
     };
     process.on('SIGINT', () => stop('SIGINT'));
     process.on('SIGTERM', () => stop('SIGTERM'));
-    const deps = { store, settings, log, replies, signal: controller.signal };
+    const ocr = lazyOcr(settings);
+    const deps = { store, settings, log, replies, signal: controller.signal, readPhotos: ocr.readPhotos };
     try {
       if (options['once'] === true) {
         const stats = await runIntakeOnce(deps);
@@ -49,6 +51,7 @@ export const intake: Command = {
       throw e;
     } finally {
       await replies.close();
+      await ocr.close();
       await store.close();
     }
   },

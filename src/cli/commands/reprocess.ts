@@ -1,6 +1,7 @@
 // cli reprocess ID — re-runs a message recorded as failed, from its stored source. The IMAP copy stays in the
 // Failed folder; the database holds the new decision (readings, review item, reply).
-import { IMAP_SETTINGS, loadSettings, RULE_SETTINGS, SMTP_SETTINGS } from '../../config.js';
+import { IMAP_SETTINGS, loadSettings, OCR_SETTINGS, RULE_SETTINGS, SMTP_SETTINGS } from '../../config.js';
+import { lazyOcr } from '../lazy-ocr.js';
 import { log } from '../../log.js';
 import { decisionRules, parseLimits } from '../../intake/rules-from-settings.js';
 import { ReprocessError, reprocessMessage } from '../../intake/reprocess-message.js';
@@ -15,12 +16,13 @@ export const reprocess: Command = {
     const { positionals } = parseArgs(argv, []);
     const id = Number(positionals[0]);
     if (positionals.length !== 1 || !Number.isInteger(id) || id <= 0) throw new UsageError('usage: reprocess ID');
-    const s = loadSettings([...RULE_SETTINGS, ...IMAP_SETTINGS, ...SMTP_SETTINGS, 'DATABASE_URL']);
+    const s = loadSettings([...RULE_SETTINGS, ...IMAP_SETTINGS, ...SMTP_SETTINGS, ...OCR_SETTINGS, 'DATABASE_URL']);
+    const ocr = lazyOcr(s);
     const store = await openStore(s.DATABASE_URL);
     try {
       const outcome = await reprocessMessage(store, id, {
         rules: decisionRules(s, [s.MAIL_FROM, s.IMAP_USER]), limits: parseLimits(s), folders: folders(s),
-        replies: replyConfig(s),
+        replies: replyConfig(s), readPhotos: ocr.readPhotos,
         log,
       }, log);
       process.stdout.write(`${JSON.stringify(outcome)}\n`);
@@ -32,6 +34,7 @@ export const reprocess: Command = {
       }
       throw e;
     } finally {
+      await ocr.close();
       await store.close();
     }
   },

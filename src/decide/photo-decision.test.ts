@@ -1,0 +1,108 @@
+// Photos in the decision: readings taken from a photo only when confident, plausible and unrivalled; photos
+// beside typed readings must agree. Pure: PhotoReadings are given, no images involved.
+import { describe, expect, it } from 'vitest';
+import type { RegistryMeter } from '../domain/types.js';
+import type { MessagePhotos, PhotoReading, ReadingCandidate } from '../ocr/types.js';
+import type { ParsedMessage } from '../parse/types.js';
+import { RegistryIndex } from '../validate/registry-index.js';
+import { decideMessage, type DecisionRules } from './decide-message.js';
+
+const meter = (account: string, serial: string, over: Partial<RegistryMeter> = {}): RegistryMeter => ({
+  account, meter: serial, kind: 'electricity', zones: 1, digits: 6,
+  last: { t1: 48213, t2: null, t3: null }, lastDate: '2026-10-22', emails: [], ...over,
+});
+
+const registry = new RegistryIndex([
+  meter('2700123456', '011234567', { emails: ['ivanova@mail.ru'] }),
+  meter('2700222222', '5512345', { zones: 2, last: { t1: 30000, t2: 9000, t3: null }, emails: ['ivan@mail.ru'] }),
+  meter('2700777777', '09876543'),
+]);
+
+const rules: DecisionRules = {
+  window: { startDay: 20, endDay: 25, timeZone: 'Asia/Vladivostok' },
+  maxIncrease: { electricity: 5000, heat: 50 },
+  ownAddresses: ['info@khab.dvec.ru'],
+  photo: { acceptConfidence: 0.8, ambiguityRatio: 0.5 },
+};
+
+const IN = new Date('2026-11-22T03:00:00Z');
+
+function msg(text: string, from = 'someone@example.ru'): ParsedMessage {
+  return {
+    messageId: 'x@y', subject: 'Показания', from: { address: from, name: null }, replyTo: null, to: [],
+    date: null, headers: {}, contentType: 'multipart/mixed', text, quoted: '', signature: '', fullText: text, html: null,
+    attachments: [{ filename: 'IMG_0001.jpg', contentType: 'image/jpeg', size: 2_000_000, contentId: null, inline: false, content: Buffer.alloc(0) }],
+    attachmentText: '', problems: [],
+  };
+}
+
+const cand = (value: number, confidence: number): ReadingCandidate => ({ digits: String(value).padStart(6, '0'), value, confidence });
+
+function photo(candidates: ReadingCandidate[], over: Partial<PhotoReading> = {}): PhotoReading {
+  return {
+    attachmentIndex: 0, problem: candidates.length > 0 ? null : 'digits_unreadable', display: 'drum', candidates,
+    digitConfidence: [], serial: null, zone: null, crop: { left: 10, top: 10, width: 100, height: 30 },
+    imageWidth: 2000, imageHeight: 1500, ms: 300, ...over,
+  };
+}
+
+const photos = (...readings: PhotoReading[]): MessagePhotos => ({ readings, problems: [], unsupported: 0 });
+
+const decide = (text: string, p: MessagePhotos | undefined, from?: string) =>
+  decideMessage({ message: msg(text, from), registry, rules, at: IN, photos: p });
+
+describe('readings from photos', () => {
+  it('accepts a confident photo reading that fits the account named in the text', () => {
+    const d = decide('Лицевой счёт 2700123456, показания на фото', photos(photo([cand(48391, 0.95), cand(48361, 0.2)])));
+    expect(d).toMatchObject({ decision: 'accept', source: 'photo', readings: [{ account: '2700123456', meter: '011234567', t1: 48391 }] });
+  });
+
+  it('finds the account from the sender address, or the meter from the serial read on the faceplate', () => {
+    expect(decide('', photos(photo([cand(48391, 0.95)])), 'ivanova@mail.ru').decision).toBe('accept');
+    const bySerial = decide('Добрый день', photos(photo([cand(48391, 0.95)], { serial: '011234567' })));
+    expect(bySerial).toMatchObject({ decision: 'accept', readings: [{ account: '2700123456', t1: 48391 }] });
+  });
+
+  it.each([
+    ['low confidence', [cand(48391, 0.6)], 'ocr_low_confidence'],
+    ['a rival reading that fits as well', [cand(48391, 0.9), cand(48891, 0.6)], 'ocr_low_confidence'],
+    ['below the last reading', [cand(41391, 0.95)], 'photo_implausible'],
+    ['too big a rise', [cand(98391, 0.95)], 'photo_implausible'],
+    ['nothing readable', [], 'photo_not_read'],
+  ])('sends %s to a clerk', (_, candidates, reason) => {
+    const d = decide('ЛС 2700123456, фото счётчика', photos(photo(candidates)));
+    expect(d.decision).toBe('review');
+    expect(d.reasons).toContain(reason);
+  });
+
+  it('sends to a clerk: two photos that disagree, a two-zone meter with one value, a serial of another meter, no account', () => {
+    expect(decide('ЛС 2700123456', photos(photo([cand(48391, 0.95)]), photo([cand(48399, 0.95)], { attachmentIndex: 1 }))).reasons).toContain('photo_conflict');
+    expect(decide('ЛС 2700222222', photos(photo([cand(30500, 0.95)]))).reasons).toContain('zone_count_mismatch');
+    expect(decide('Счётчик 011234567', photos(photo([cand(48391, 0.95)], { serial: '09876543' }))).reasons).toContain('photo_other_meter');
+    expect(decide('Здравствуйте', photos(photo([cand(48391, 0.95)]))).reasons).toContain('no_account');
+  });
+
+  it('says why an image could not be read at all', () => {
+    const p: MessagePhotos = { readings: [], problems: [{ attachmentIndex: 0, problem: 'image_too_large' }], unsupported: 0 };
+    expect(decide('ЛС 2700123456', p).reasons).toEqual(['image_too_large']);
+    expect(decide('ЛС 2700123456', { readings: [], problems: [{ attachmentIndex: 0, problem: 'image_corrupt' }], unsupported: 0 }).reasons).toEqual(['image_unreadable']);
+  });
+});
+
+describe('photos beside typed readings', () => {
+  const text = 'Лицевой счёт 2700123456, показания 48391';
+  it('accepts when a photo agrees (also as a less likely reading of it)', () => {
+    expect(decide(text, photos(photo([cand(48391, 0.93)]))).decision).toBe('accept');
+    expect(decide(text, photos(photo([cand(48891, 0.7), cand(48391, 0.5)]))).decision).toBe('accept');
+  });
+
+  it('reviews a confident photo that shows another value, and a photo that cannot confirm the typed one', () => {
+    expect(decide(text, photos(photo([cand(48891, 0.95)]))).reasons).toContain('photo_conflict');
+    expect(decide(text, photos(photo([])))).toMatchObject({ decision: 'review', reasons: ['photo_unverified'] });
+    expect(decide(text, { readings: [], problems: [{ attachmentIndex: 0, problem: 'image_corrupt' }], unsupported: 0 }).reasons).toEqual(['photo_unverified']);
+  });
+
+  it('without OCR, a photo beside typed readings still goes to a clerk', () => {
+    expect(decide(text, undefined).reasons).toEqual(['photo_unverified']);
+  });
+});

@@ -1,0 +1,81 @@
+// The photo half of the decision (pure): readings from photos when the text has none, and what the photos add
+// to readings typed in the text. The meter is found as for typed readings (account or meter named in the text,
+// the sender's linked account, or a serial read off the faceplate), and the photo's value then passes the same
+// registry checks as a typed one (resolve-record.ts).
+import type { Reading } from '../domain/types.js';
+import { normaliseSerial } from '../domain/serial.js';
+import type { ExtractedRecord, Extraction, MeterRef } from '../extract/extract-readings.js';
+import type { MessagePhotos } from '../ocr/types.js';
+import type { RegistryIndex } from '../validate/registry-index.js';
+import { resolveRecord, type SenderContext } from '../validate/resolve-record.js';
+import type { DecisionRules } from './decide-message.js';
+import type { ReasonCode } from './reasons.js';
+import { checkPhotosAgainstText, pickPhotoReading, type PhotoRules, type PhotoValue } from './weigh-photos.js';
+
+/** Reasons the photos give beside readings typed in the text. */
+export function photoReasonsBesideText(readings: readonly Reading[], photos: MessagePhotos, rules: PhotoRules): ReasonCode[] {
+  const reasons: ReasonCode[] = [];
+  if (photos.problems.some((p) => p.problem === 'too_many_images')) reasons.push('too_many_images');
+  const check = checkPhotosAgainstText(readings, photos.readings, rules);
+  if (check === 'conflict') reasons.push('photo_conflict');
+  // A photo that could not be read (or opened) cannot confirm the typed value.
+  else if (check === 'unverified' || (check === 'none' && photos.problems.length > 0)) reasons.push('photo_unverified');
+  return reasons;
+}
+
+export interface PhotoDecisionInput {
+  extraction: Extraction;
+  photos: MessagePhotos;
+  registry: RegistryIndex;
+  sender: SenderContext;
+  rules: DecisionRules;
+  photoRules: PhotoRules;
+}
+
+/** A reading from the photos when the text has none: the reading (the best one for a clerk when not certain)
+ *  and the reasons it cannot be taken automatically (none: accept). */
+export function decideFromPhotos(input: PhotoDecisionInput): { reading: Reading | null; reasons: ReasonCode[] } {
+  const { extraction, photos, registry, sender, rules } = input;
+  if (extraction.records.length > 1) return { reading: null, reasons: ['meter_ambiguous'] };
+  const base: ExtractedRecord = extraction.records[0] ?? {
+    meterRefs: null, unknownMeter: null, account: null, unknownAccount: null, unknownId: null, values: [], kind: null,
+  };
+  const serialRefs = metersBySerial(photos, registry);
+  if (base.meterRefs && serialRefs.length > 0 && !serialRefs.some((s) => base.meterRefs!.some((r) => r.account === s.account && r.meter === s.meter))) {
+    return { reading: null, reasons: ['photo_other_meter'] };
+  }
+  const record: ExtractedRecord = base.meterRefs || serialRefs.length === 0 ? base : { ...base, meterRefs: serialRefs, unknownMeter: null, unknownId: null };
+  const found = resolveRecord(record, registry, sender, { maxIncrease: rules.maxIncrease });
+  const meter = found.meter;
+  if (!meter) return { reading: null, reasons: found.problems };
+
+  const pick = pickPhotoReading(meter, photos.readings, input.photoRules, rules.maxIncrease[meter.kind]);
+  const values = pick.ok ? pick.values : pick.best ? [pick.best] : [];
+  if (values.length === 0) return { reading: null, reasons: [pick.ok ? 'photo_not_read' : pick.reason] };
+  const resolved = resolveRecord({ ...record, values: values.map(valueItem) }, registry, sender, { maxIncrease: rules.maxIncrease });
+  const reasons = new Set<ReasonCode>(resolved.problems.filter((p) => p !== 'missing_value'));
+  if (!pick.ok) reasons.add(pick.reason);
+  if (extraction.strayIds.length > 0) reasons.add('unknown_number');
+  if (photos.problems.some((p) => p.problem === 'too_many_images')) reasons.add('too_many_images');
+  return { reading: resolved.reading, reasons: [...reasons] };
+}
+
+/** Registry meters whose serial is the one read off a photo (look-alike letters folded, or its digit run). */
+function metersBySerial(photos: MessagePhotos, registry: RegistryIndex): MeterRef[] {
+  const out = new Map<string, MeterRef>();
+  for (const p of photos.readings) {
+    if (!p.serial) continue;
+    const key = normaliseSerial(p.serial);
+    const digits = key.replace(/\D/g, '');
+    const refs = [...registry.meters(key), ...(digits.length >= 5 ? registry.metersByDigits(digits) : [])];
+    for (const r of refs) out.set(`${r.account}\u0000${r.meter}`, r);
+  }
+  return [...out.values()];
+}
+
+function valueItem(v: PhotoValue): ExtractedRecord['values'][number] {
+  return {
+    type: 'value', value: v.value, split: null, significantDigits: String(v.value).length, zone: v.zone,
+    labelled: true, tight: true, uncertain: false, line: 0, start: 0, end: 0,
+  };
+}

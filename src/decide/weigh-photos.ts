@@ -1,0 +1,83 @@
+// What the meter photos of a message say, weighed against its text and the registry. Pure.
+//
+// Photos are evidence, never the whole story: a photo reading is taken without a clerk only when it is read
+// confidently, fits the registry (digits, not below the last reading, not more above it than a month allows) and
+// no other reading of the same photo fits nearly as well. Beside typed readings a photo must agree with them: a
+// confident different value is a conflict, an unreadable photo leaves the typed value unverified.
+import type { ReasonCode } from './reasons.js';
+import type { PhotoReading, ReadingCandidate } from '../ocr/types.js';
+import type { Reading, RegistryMeter } from '../domain/types.js';
+
+export interface PhotoRules {
+  /** A photo's best reading needs at least this confidence (the recogniser's calibrated ACCEPT_CONFIDENCE). */
+  acceptConfidence: number;
+  /** A second reading that fits the registry must stay below this share of the best one's confidence. */
+  ambiguityRatio: number;
+}
+
+export const DEFAULT_PHOTO_RULES: PhotoRules = { acceptConfidence: 0.8, ambiguityRatio: 0.5 };
+
+/** The outcome of the photos beside typed readings. */
+export type PhotoCheck = 'agree' | 'conflict' | 'unverified' | 'none';
+
+/** Readings typed in the text against the photos: one agreeing photo verifies them; any confident photo that
+ *  agrees with none of the typed values is a conflict; photos read with no confidence leave them unverified. */
+export function checkPhotosAgainstText(readings: readonly Reading[], photos: readonly PhotoReading[], rules: PhotoRules): PhotoCheck {
+  const read = photos.filter((p) => p.problem === null && p.candidates.length > 0);
+  if (photos.length === 0) return 'none';
+  const typed = new Set(readings.flatMap((r) => [r.t1, r.t2, r.t3]).filter((v): v is number => v !== null));
+  let agree = false;
+  for (const p of read) {
+    const best = p.candidates[0]!;
+    const matching = p.candidates.find((c) => typed.has(c.value) && c.confidence >= rules.acceptConfidence * rules.ambiguityRatio);
+    if (matching) agree = true;
+    else if (best.confidence >= rules.acceptConfidence) return 'conflict';
+  }
+  return agree ? 'agree' : 'unverified';
+}
+
+export interface PhotoValue {
+  value: number;
+  zone: PhotoReading['zone'];
+  confidence: number;
+  attachmentIndex: number;
+}
+
+export type PhotoPick = { ok: true; values: PhotoValue[] } | { ok: false; reason: ReasonCode; best: PhotoValue | null };
+
+/** The reading the photos give for a known meter, or why there is none a machine may take. */
+export function pickPhotoReading(meter: RegistryMeter, photos: readonly PhotoReading[], rules: PhotoRules, maxIncrease: number): PhotoPick {
+  const read = photos.filter((p) => p.problem === null && p.candidates.length > 0);
+  if (read.length === 0) return { ok: false, reason: 'photo_not_read', best: null };
+  const fits = (c: ReadingCandidate, zone: PhotoReading['zone']): boolean => {
+    const last = meter.last[zone ?? 't1'];
+    return String(c.value).length <= meter.digits && (last === null || (c.value >= last && c.value - last <= maxIncrease));
+  };
+  const values: PhotoValue[] = [];
+  let best: PhotoValue | null = null;
+  for (const p of read) {
+    const top = p.candidates[0]!;
+    const value = { value: top.value, zone: p.zone, confidence: top.confidence, attachmentIndex: p.attachmentIndex };
+    if (!best || value.confidence > best.confidence) best = value;
+    if (top.confidence < rules.acceptConfidence) continue;
+    if (!fits(top, p.zone)) return { ok: false, reason: 'photo_implausible', best: value };
+    const rival = p.candidates.slice(1).find((c) => c.value !== top.value && fits(c, p.zone) && c.confidence >= top.confidence * rules.ambiguityRatio);
+    if (rival) return { ok: false, reason: 'ocr_low_confidence', best: value };
+    values.push(value);
+  }
+  if (values.length === 0) return { ok: false, reason: 'ocr_low_confidence', best };
+  // Several photos of one meter must say the same per zone.
+  const byZone = new Map<string, number>();
+  for (const v of values) {
+    const z = v.zone ?? 't1';
+    if (byZone.has(z) && byZone.get(z) !== v.value) return { ok: false, reason: 'photo_conflict', best };
+    byZone.set(z, v.value);
+  }
+  return { ok: true, values: dedupe(values) };
+}
+
+function dedupe(values: PhotoValue[]): PhotoValue[] {
+  const seen = new Map<string, PhotoValue>();
+  for (const v of values) if (!seen.has(`${v.zone ?? 't1'}`)) seen.set(`${v.zone ?? 't1'}`, v);
+  return [...seen.values()];
+}
