@@ -22,7 +22,7 @@ const rules: DecisionRules = {
   window: { startDay: 20, endDay: 25, timeZone: 'Asia/Vladivostok' },
   maxIncrease: { electricity: 5000, heat: 50 },
   ownAddresses: ['info@khab.dvec.ru'],
-  photo: { acceptConfidence: 0.8, ambiguityRatio: 0.5 },
+  photo: { acceptConfidence: 0.8, ambiguityRatio: 0.5, maxIncreaseShare: 0.4 },
 };
 
 const IN = new Date('2026-11-22T03:00:00Z');
@@ -68,6 +68,8 @@ describe('readings from photos', () => {
     ['a rival reading that fits as well', [cand(48391, 0.9), cand(48891, 0.6)], 'ocr_low_confidence'],
     ['below the last reading', [cand(41391, 0.95)], 'photo_implausible'],
     ['too big a rise', [cand(98391, 0.95)], 'photo_implausible'],
+    ['a rise a machine alone may not take (a digit gained)', [cand(51391, 0.95)], 'photo_implausible'],
+    ['a drum count other than the meter\'s', [{ digits: '48391', value: 48391, confidence: 0.95 }], 'photo_implausible'],
     ['nothing readable', [], 'photo_not_read'],
   ])('sends %s to a clerk', (_, candidates, reason) => {
     const d = decide('ЛС 2700123456, фото счётчика', photos(photo(candidates)));

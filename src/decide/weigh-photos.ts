@@ -13,9 +13,12 @@ export interface PhotoRules {
   acceptConfidence: number;
   /** A second reading that fits the registry must stay below this share of the best one's confidence. */
   ambiguityRatio: number;
+  /** A photo read by a machine alone may rise by at most this share of the month's allowed increase: a digit
+   *  gained or lost (a red decimal drum taken for a digit) multiplies the value, and no person checked it. */
+  maxIncreaseShare: number;
 }
 
-export const DEFAULT_PHOTO_RULES: PhotoRules = { acceptConfidence: 0.8, ambiguityRatio: 0.5 };
+export const DEFAULT_PHOTO_RULES: PhotoRules = { acceptConfidence: 0.8, ambiguityRatio: 0.5, maxIncreaseShare: 0.4 };
 
 /** The outcome of the photos beside typed readings. */
 export type PhotoCheck = 'agree' | 'conflict' | 'unverified' | 'none';
@@ -49,9 +52,13 @@ export type PhotoPick = { ok: true; values: PhotoValue[] } | { ok: false; reason
 export function pickPhotoReading(meter: RegistryMeter, photos: readonly PhotoReading[], rules: PhotoRules, maxIncrease: number): PhotoPick {
   const read = photos.filter((p) => p.problem === null && p.candidates.length > 0);
   if (read.length === 0) return { ok: false, reason: 'photo_not_read', best: null };
-  const fits = (c: ReadingCandidate, zone: PhotoReading['zone']): boolean => {
-    const last = meter.last[zone ?? 't1'];
-    return String(c.value).length <= meter.digits && (last === null || (c.value >= last && c.value - last <= maxIncrease));
+  const band = maxIncrease * rules.maxIncreaseShare;
+  const fits = (c: ReadingCandidate, p: PhotoReading): boolean => {
+    const last = meter.last[p.zone ?? 't1'];
+    // A drum counter shows every digit, leading zeros too: a reading with more or fewer drums than the meter
+    // has lost or gained one. An LCD may blank leading zeros.
+    const drumsMatch = p.display !== 'drum' || c.digits.length === meter.digits;
+    return drumsMatch && String(c.value).length <= meter.digits && (last === null || (c.value >= last && c.value - last <= band));
   };
   const values: PhotoValue[] = [];
   let best: PhotoValue | null = null;
@@ -60,8 +67,8 @@ export function pickPhotoReading(meter: RegistryMeter, photos: readonly PhotoRea
     const value = { value: top.value, zone: p.zone, confidence: top.confidence, attachmentIndex: p.attachmentIndex };
     if (!best || value.confidence > best.confidence) best = value;
     if (top.confidence < rules.acceptConfidence) continue;
-    if (!fits(top, p.zone)) return { ok: false, reason: 'photo_implausible', best: value };
-    const rival = p.candidates.slice(1).find((c) => c.value !== top.value && fits(c, p.zone) && c.confidence >= top.confidence * rules.ambiguityRatio);
+    if (!fits(top, p)) return { ok: false, reason: 'photo_implausible', best: value };
+    const rival = p.candidates.slice(1).find((c) => c.value !== top.value && fits(c, p) && c.confidence >= top.confidence * rules.ambiguityRatio);
     if (rival) return { ok: false, reason: 'ocr_low_confidence', best: value };
     values.push(value);
   }
