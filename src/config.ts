@@ -112,6 +112,10 @@ const SPECS = {
   MAX_INCREASE_HEAT: int(50, 1, 10_000_000),
   MAX_MESSAGE_BYTES: int(40 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
   MAX_MIME_PARTS: int(200, 1, 100_000),
+  // Days after a final decision before a message's raw source (and its IMAP copy in an outcome folder) is deleted.
+  RETENTION_RAW_DAYS: int(180, 1, 36_500),
+  // The throw-away local PostgreSQL of `npm run pg` (tests, CI, trying PostgreSQL out).
+  PG_PORT: int(54329, 1, 65535),
 
   // IMAP: the mailbox customers write to. Defaults point at the local Dovecot of `npm run mailserver`.
   IMAP_HOST: host('127.0.0.1'),
