@@ -32,7 +32,8 @@ async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
   const labels: PhotoLabel[] = [];
   for (const p of EMAIL_PHOTOS) {
-    const { jpeg, label } = await makePhoto(`email:${p.name}`, { ...p, width: 1280, height: 960 });
+    // No neighbour's meter in these: each email case is about one meter.
+    const { jpeg, label } = await makePhoto(`email:${p.name}`, { ...p, neighbour: false, width: 1280, height: 960 });
     const file = `${p.name}.${p.format === 'heic' ? 'HEIC' : p.format}`;
     if (p.format === 'jpg') writeFileSync(join(out, file), jpeg);
     if (p.format === 'png') {

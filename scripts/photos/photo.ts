@@ -26,6 +26,8 @@ export interface PhotoRequest extends FaceSpec {
   height: number;
   /** Let the generator turn the frame to portrait (when the meter is tall). */
   allowPortrait?: boolean;
+  /** false: no neighbour's meter beside this one. */
+  neighbour?: boolean;
   /** false: no cabinet door in front (keeps the faceplate serial visible). */
   door?: boolean;
   /** Final JPEG quality; drawn (72..92) when absent. */
@@ -50,10 +52,18 @@ export async function makePhoto(seed: string, req: PhotoRequest): Promise<{ jpeg
   const cond = drawConditions(rng.fork('conditions'), width, height, unreadable, BACKGROUNDS);
   if (req.quality) cond.quality = req.quality;
   if (req.door === false) cond.door = null;
-  const jpeg = await renderPhoto(face, cond, rng.fork('render'));
+  if (req.neighbour === false) cond.neighbour = null;
+  // A neighbour's meter on the same wall: its digits are in the photo but they are not the label.
+  let neighbour = null;
+  if (cond.neighbour && !cond.door) {
+    const nr = rng.fork('neighbour');
+    neighbour = nr.chance(0.5) ? lcdFace(nr, {}) : drumFace(nr, {});
+  }
+  const jpeg = await renderPhoto(face, cond, rng.fork('render'), neighbour);
   const l: Label = face.label;
   const notes = [...l.notes, `background ${cond.background}`, `rotation ${cond.rotation.toFixed(1)}°`, `fill ${(cond.fill * 100).toFixed(0)}%`];
   if (cond.exifOrientation !== 1) notes.push(`stored sideways, EXIF orientation ${cond.exifOrientation}`);
+  if (neighbour && cond.neighbour) notes.push(`a neighbour's ${neighbour.label.display} meter partly in frame on the ${cond.neighbour!.side} (shows ${neighbour.label.digits}, serial ${neighbour.label.serial}; not the label)`);
   if (cond.glare && !unreadable) notes.push('glare beside the window');
   if (cond.motion && !unreadable) notes.push('slight shake');
   if (cond.recompress) notes.push(`recompressed (q${cond.recompress} then q${cond.quality})`);

@@ -50,6 +50,8 @@ export interface Conditions {
   wires: number;
   /** Meter seen through the cut-out of a cabinet door: hole margins in window widths / heights. */
   door: { mx: number; my: number; colour: string; sign: boolean } | null;
+  /** Another meter on the same wall, beside this one: gap and vertical shift in face sizes. */
+  neighbour: { side: 'left' | 'right'; gap: number; dy: number } | null;
 }
 
 const CAMERAS: [string, string][] = [
@@ -86,6 +88,7 @@ export function drawConditions(rng: Rng, width: number, height: number, unreadab
     camera: rng.pick(CAMERAS),
     grime: rng.chance(0.6) ? rng.range(0.03, 0.2) : 0,
     wires: rng.chance(0.5) ? rng.int(2, 4) : 0,
+    neighbour: rng.chance(0.25) ? { side: rng.pick(['left', 'right'] as const), gap: rng.range(0.04, 0.15), dy: rng.range(-0.25, 0.25) } : null,
     door: rng.chance(0.2) ? { mx: rng.range(0.12, 0.45), my: rng.range(0.4, 1.6), colour: rng.pick(['#8f9498', '#b9bcb5', '#5f6e63', '#7a8a9a', '#c8c4b2', '#4e5a66']), sign: rng.chance(0.6) } : null,
   };
   // Blur is in pixels of a 4032-wide frame; scale to the size asked for.
@@ -149,7 +152,7 @@ function gaussTable(rng: Rng): Float32Array {
   return t;
 }
 
-export async function renderPhoto(face: Face, c: Conditions, rng: Rng): Promise<Buffer> {
+export async function renderPhoto(face: Face, c: Conditions, rng: Rng, neighbour: Face | null = null): Promise<Buffer> {
   const { width: W, height: H } = c;
   const bg = await renderBackground(rng.fork('bg'), c.background, W, H);
   const faceW = Math.round(Math.sqrt((c.fill * W * H * face.width) / face.height));
@@ -157,7 +160,6 @@ export async function renderPhoto(face: Face, c: Conditions, rng: Rng): Promise<
   const fw = facePng.info.width, fh = facePng.info.height;
   const fpx = facePng.data;
   const { h, quad } = place(face, c, fw, fh);
-  const inv = homography(quad, [[0, 0], [fw, 0], [fw, fh], [0, fh]]);
 
   // Grime: a coarse random field over the face, smoothed by bilinear lookup.
   const G = 7;
@@ -170,34 +172,21 @@ export async function renderPhoto(face: Face, c: Conditions, rng: Rng): Promise<
     return (at(ix, iy) * (1 - fx) + at(ix + 1, iy) * fx) * (1 - fy) + (at(ix, iy + 1) * (1 - fx) + at(ix + 1, iy + 1) * fx) * fy;
   };
 
-  // Warp the face into its own layer (premultiplied colour + alpha).
+  // Warp the face (and a neighbour's meter beside it on the same wall) into one layer, premultiplied.
   const layer = new Float32Array(W * H * 3);
   const alpha = new Uint8Array(W * H);
-  const x0 = Math.max(0, Math.floor(Math.min(...quad.map((p) => p[0])))), x1 = Math.min(W - 1, Math.ceil(Math.max(...quad.map((p) => p[0]))));
-  const y0 = Math.max(0, Math.floor(Math.min(...quad.map((p) => p[1])))), y1 = Math.min(H - 1, Math.ceil(Math.max(...quad.map((p) => p[1]))));
-  for (let y = y0; y <= y1; y++) {
-    for (let x = x0; x <= x1; x++) {
-      const [u, v] = apply(inv, [x + 0.5, y + 0.5]);
-      const uu = u - 0.5, vv = v - 0.5;
-      if (uu < -1 || vv < -1 || uu > fw || vv > fh) continue;
-      const iu = Math.floor(uu), iv = Math.floor(vv);
-      const fu = uu - iu, fv = vv - iv;
-      let r = 0, g = 0, b = 0, a = 0;
-      for (let k = 0; k < 4; k++) {
-        const su = iu + (k & 1), sv = iv + (k >> 1);
-        if (su < 0 || sv < 0 || su >= fw || sv >= fh) continue;
-        const wgt = ((k & 1) ? fu : 1 - fu) * ((k >> 1) ? fv : 1 - fv);
-        const o = (sv * fw + su) * 4;
-        const pa = (fpx[o + 3]! / 255) * wgt;
-        r += fpx[o]! * pa; g += fpx[o + 1]! * pa; b += fpx[o + 2]! * pa; a += pa;
-      }
-      if (a <= 0) continue;
-      const p = y * W + x;
-      const dirt = c.grime > 0 ? 1 - c.grime * grime(uu, vv) : 1;
-      layer[p * 3] = r * dirt; layer[p * 3 + 1] = g * dirt; layer[p * 3 + 2] = b * dirt * (1 - c.grime * 0.25);
-      alpha[p] = Math.round(Math.min(1, a) * 255);
-    }
+  if (neighbour && c.neighbour) {
+    const n = await sharp(Buffer.from(faceSvg(neighbour, (neighbour.width * fw) / face.width))).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    const nw = n.info.width, nh = n.info.height;
+    const gap = c.neighbour.gap * fw;
+    // Beside the meter on the side where the frame has room.
+    c.neighbour.side = quad.reduce((a, q) => a + q[0], 0) / 4 < W / 2 ? 'right' : 'left';
+    const ox = c.neighbour.side === 'right' ? fw + gap : -gap - nw, oy = c.neighbour.dy * fh;
+    const nquad: Pt[] = [[ox, oy], [ox + nw, oy], [ox + nw, oy + nh], [ox, oy + nh]].map((pt) => apply(h, pt as Pt));
+    if (warp(n.data, nw, nh, nquad, W, H, layer, alpha, () => 1) < W * H * 0.01) c.neighbour = null;
   }
+  const dirt = (u: number, v: number): number => (c.grime > 0 ? 1 - c.grime * grime(u, v) : 1);
+  warp(fpx, fw, fh, quad, W, H, layer, alpha, dirt);
 
   // Cast shadow: the face's silhouette, shifted and blurred, darkens the wall.
   const offX = Math.round(c.shadow.x * W), offY = Math.round(c.shadow.y * H);
@@ -244,12 +233,13 @@ export async function renderPhoto(face: Face, c: Conditions, rng: Rng): Promise<
         const d = ((x - W / 2) * bandN[0] + (y - H / 2) * bandN[1]) / diag - c.band.offset;
         light *= 1 - c.band.strength / (1 + Math.exp(-d / c.band.soft));
       }
+      const da = door ? door[p * 4 + 3]! / 255 : 0;
       let add = 0;
       if (glare && c.glare) {
         const gx = (x - glare[0]) / (glareR * c.glare.aspect), gy = (y - glare[1]) / glareR;
-        add = 255 * c.glare.strength * Math.exp(-(gx * gx + gy * gy) * 2) * (0.3 + 0.7 * a);
+        // Glossy surfaces (the meter, a painted door) reflect more than the wall.
+        add = 255 * c.glare.strength * Math.exp(-(gx * gx + gy * gy) * 2) * (0.3 + 0.7 * Math.max(a, da));
       }
-      const da = door ? door[p * 4 + 3]! / 255 : 0;
       for (let ch = 0; ch < 3; ch++) {
         let v = layer[p * 3 + ch]! + bg[p * 3 + ch]! * (1 - a) * shadow;
         if (door && da > 0) v = v * (1 - da) + door[p * 4 + ch]! * da;
@@ -287,6 +277,39 @@ export async function renderPhoto(face: Face, c: Conditions, rng: Rng): Promise<
     .withMetadata({ orientation: c.exifOrientation })
     .jpeg({ quality: c.quality, chromaSubsampling: '4:2:0' })
     .toBuffer();
+}
+
+/** Inverse-maps every photo pixel inside `quad` to the face image and blends it into layer/alpha. */
+function warp(fpx: Buffer, fw: number, fh: number, quad: Pt[], W: number, H: number, layer: Float32Array, alpha: Uint8Array, dirt: (u: number, v: number) => number): number {
+  let drawn = 0;
+  const inv = homography(quad, [[0, 0], [fw, 0], [fw, fh], [0, fh]]);
+  const x0 = Math.max(0, Math.floor(Math.min(...quad.map((p) => p[0])))), x1 = Math.min(W - 1, Math.ceil(Math.max(...quad.map((p) => p[0]))));
+  const y0 = Math.max(0, Math.floor(Math.min(...quad.map((p) => p[1])))), y1 = Math.min(H - 1, Math.ceil(Math.max(...quad.map((p) => p[1]))));
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) {
+      const [u, v] = apply(inv, [x + 0.5, y + 0.5]);
+      const uu = u - 0.5, vv = v - 0.5;
+      if (uu < -1 || vv < -1 || uu > fw || vv > fh) continue;
+      const iu = Math.floor(uu), iv = Math.floor(vv);
+      const fu = uu - iu, fv = vv - iv;
+      let r = 0, g = 0, b = 0, a = 0;
+      for (let k = 0; k < 4; k++) {
+        const su = iu + (k & 1), sv = iv + (k >> 1);
+        if (su < 0 || sv < 0 || su >= fw || sv >= fh) continue;
+        const wgt = ((k & 1) ? fu : 1 - fu) * ((k >> 1) ? fv : 1 - fv);
+        const o = (sv * fw + su) * 4;
+        const pa = (fpx[o + 3]! / 255) * wgt;
+        r += fpx[o]! * pa; g += fpx[o + 1]! * pa; b += fpx[o + 2]! * pa; a += pa;
+      }
+      if (a <= 0) continue;
+      const p = y * W + x;
+      const d = dirt(uu, vv);
+      layer[p * 3] = r * d; layer[p * 3 + 1] = g * d; layer[p * 3 + 2] = b * d * (0.75 + 0.25 * d);
+      alpha[p] = Math.round(Math.min(1, a) * 255);
+      drawn++;
+    }
+  }
+  return drawn;
 }
 
 async function renderOverlay(svg: string): Promise<Buffer> {

@@ -29,7 +29,7 @@ export const photoCases: SampleCase[] = [
     env: { fromName: 'Павел Гусев', from: 'gusev.pavel@gmail.com', date: '2026-11-22 19:20:31 +1000', subject: 'показания счетчика' },
     text: 'Добрый вечер. Показания 41877, фото прилагаю',
     bodyOptions: { attachments: [{ kind: 'file', contentType: 'image/jpeg', filename: 'IMG_20261122_191544.jpg', data: photo('IMG_20261122_191544.jpg'), disposition: 'attachment' }] },
-    expected: { decision: 'accept', readings: [r1('2701310025', '01120457', 41877)], note: 'Sender linked to one account with one meter; the text value 41877 agrees with the LCD photo (041877.36, decimals dropped), taken through the cut-out of the cabinet door so the faceplate serial is hidden.' },
+    expected: { decision: 'accept', readings: [r1('2701310025', '01120457', 41877)], note: 'Sender linked to one account with one meter; the text value 41877 agrees with the LCD photo (041877.36, decimals dropped).' },
   },
   {
     name: 'review-photo-text-disagree-mailru',
