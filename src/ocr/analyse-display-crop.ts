@@ -19,6 +19,8 @@ export interface DisplayLayout {
   bin: BinaryImage;
   /** Boxes of the integer digits, left to right. */
   digits: Blob[];
+  /** Placeholders for digits that could not be seen (parallel to digits): read as any digit. */
+  unknown: boolean[];
   /** Digits dropped as decimals and why. */
   dropped: number;
   decimalsBy: 'red' | 'point' | null;
@@ -34,6 +36,8 @@ export interface LayoutFlags {
   touchesBorder: boolean;
   /** A gap of about one digit inside the integer part (an unreadable or half-turned drum). */
   missingDigit: boolean;
+  /** Ink of about a digit just beyond either end of the row: a digit may be missing there. */
+  rowContinues: boolean;
   /** Digit-sized blobs on the row's line that did not fit it (a half-turned drum, a smudge, a letter). */
   strays: number;
   /** A red blob that is not at the right end. */
@@ -72,7 +76,7 @@ export function layoutInCells(crop: RawImage, grey: GreyImage, cells: DisplayLay
   const bin = binariseSauvola(grey, Math.round(1.2 * h));
   const boxes = cells.row.blobs;
   const inCell = boxes.map((cell) => digitInCell(bin, cell));
-  const red = boxes.map((b, i) => isRed(crop, b, cells.row.pitch) || inkIsRed(crop, bin, inCell[i] ?? inset(b, 0.12)));
+  const red = boxes.map((b, i) => isRed(crop, inset(b, 0.1), cells.row.pitch) || inkIsRed(crop, bin, inCell[i] ?? inset(b, 0.12)));
   let end = boxes.length;
   while (end > 0 && red[end - 1]) end--;
   const digits: Blob[] = [];
@@ -84,8 +88,8 @@ export function layoutInCells(crop: RawImage, grey: GreyImage, cells: DisplayLay
   const row = describeRow(digits);
   const crowded = cells.row.blobs[0]!.x0 < 0.2 * row.pitch || cells.row.blobs[boxes.length - 1]!.x1 > crop.width - 0.2 * row.pitch;
   return {
-    ink: 'dark', grey, bin, digits, dropped: boxes.length - end, decimalsBy: end < boxes.length ? 'red' : null, row, inCells: true,
-    flags: { touchesBorder: crowded, missingDigit: blank || hasGap(digits, row.pitch), strays: 0, redInside: red.slice(0, end).some(Boolean), glare: glareShare(grey, row) > 0.03 },
+    ink: 'dark', grey, bin, digits, unknown: digits.map(() => false), dropped: boxes.length - end, decimalsBy: end < boxes.length ? 'red' : null, row, inCells: true,
+    flags: { touchesBorder: crowded, missingDigit: blank || hasGap(digits, row.pitch), rowContinues: false, strays: 0, redInside: red.slice(0, end).some(Boolean), glare: glareShare(grey, row) > 0.03 },
   };
 }
 
@@ -121,26 +125,57 @@ export function layoutFor(crop: RawImage, base: GreyImage, ink: Ink, h: number):
   }
   if (!found) return null;
   const { row } = found;
-  const redFlags = row.blobs.map((b) => isRed(crop, b, row.pitch));
-  let end = row.blobs.length;
+  const slots = withGapSlots(row);
+  const redFlags = slots.boxes.map((b, i) => !slots.unknown[i] && isRed(crop, b, row.pitch));
+  let end = slots.boxes.length;
   while (end > 0 && redFlags[end - 1]) end--;
   const redInside = redFlags.slice(0, end).some(Boolean);
-  let digits = row.blobs.slice(0, end);
-  let decimalsBy: DisplayLayout['decimalsBy'] = end < row.blobs.length ? 'red' : null;
-  const point = end === row.blobs.length ? findDecimalPointAny(bin, plain, digits, row, ink) : -1;
-  if (point >= 0) { digits = digits.slice(0, point + 1); decimalsBy = 'point'; }
+  let digits = slots.boxes.slice(0, end);
+  let unknown = slots.unknown.slice(0, end);
+  let decimalsBy: DisplayLayout['decimalsBy'] = end < slots.boxes.length ? 'red' : null;
+  const point = end === slots.boxes.length && !unknown.some(Boolean) ? findDecimalPointAny(bin, plain, digits, row, ink) : -1;
+  if (point >= 0) { digits = digits.slice(0, point + 1); unknown = unknown.slice(0, point + 1); decimalsBy = 'point'; }
   if (digits.length === 0) return null;
-  digits = refitBoxes(plain, clipToBand(bin, digits), row);
+  const known = digits.filter((_, i) => !unknown[i]);
+  const refitted = refitBoxes(plain, clipToBand(bin, known), row);
+  digits = digits.map((d, i) => (unknown[i] ? d : refitted[known.indexOf(d)]!));
   return {
-    ink, grey, bin, digits, dropped: row.blobs.length - digits.length, decimalsBy, row, inCells: false,
+    ink, grey, bin, digits, unknown, dropped: slots.boxes.length - digits.length, decimalsBy, row, inCells: false,
     flags: {
       touchesBorder: row.blobs[0]!.x0 < 0.2 * row.pitch || row.blobs[row.blobs.length - 1]!.x1 > crop.width - 0.2 * row.pitch,
-      missingDigit: hasGap(digits, row.pitch) || rowContinues(bin, row),
+      missingDigit: unknown.some(Boolean),
+      rowContinues: rowContinues(crop, bin, row, ink),
       strays: countStrays(found.all, row, h),
       redInside,
       glare: glareShare(base, row) > 0.03,
     },
   };
+}
+
+/**
+ * The row's boxes with a placeholder wherever a digit is missing (a gap of about one pitch or more): a
+ * half-turned drum, a digit under glare. Placeholders are read as "any digit".
+ */
+function withGapSlots(row: BlobRow): { boxes: Blob[]; unknown: boolean[] } {
+  const boxes: Blob[] = [];
+  const unknown: boolean[] = [];
+  const w = median(row.blobs.map(blobWidth));
+  const y0 = Math.round(median(row.blobs.map((b) => b.y0))), y1 = Math.round(median(row.blobs.map((b) => b.y1)));
+  row.blobs.forEach((b, i) => {
+    if (i > 0) {
+      const a = row.blobs[i - 1]!;
+      const span = blobCx(b) - blobCx(a);
+      const missing = Math.max(0, Math.round(span / row.pitch) - 1);
+      for (let k = 1; k <= missing; k++) {
+        const cx = blobCx(a) + (k * span) / (missing + 1);
+        boxes.push({ x0: Math.round(cx - w / 2), y0, x1: Math.round(cx + w / 2), y1, area: 0 });
+        unknown.push(true);
+      }
+    }
+    boxes.push(b);
+    unknown.push(false);
+  });
+  return { boxes, unknown };
 }
 
 /** Boxes cut to the row's band: a label just above a digit (T1, an arrow) must not become part of it. */
@@ -201,21 +236,30 @@ function shrink(blobs: Blob[], r: number, bin: BinaryImage): Blob[] {
   });
 }
 
-/** Red drum (much red in the cell) or red digit on a white drum (its ink is mostly red). */
+/**
+ * A decimal drum: red background (much red behind the digit), red ink, or a red frame (red on both sides of
+ * the digit — a neighbour's frame shows on one side only).
+ */
 export function isRed(crop: RawImage, b: Blob, pitch: number): boolean {
   if (crop.channels !== 3) return false;
-  const padX = Math.round(0.15 * pitch), padY = Math.round(0.2 * blobHeight(b));
-  let red = 0, dark = 0, n = 0;
-  for (let y = Math.max(0, b.y0 - padY); y < Math.min(crop.height, b.y1 + padY); y++) {
-    for (let x = Math.max(0, b.x0 - padX); x < Math.min(crop.width, b.x1 + padX); x++) {
+  const padX = Math.max(2, Math.round(0.18 * pitch)), padY = Math.round(0.2 * blobHeight(b));
+  const y0 = Math.max(0, b.y0 - padY), y1 = Math.min(crop.height, b.y1 + padY);
+  const inside = redShare(crop, b.x0, b.x1, y0, y1);
+  const left = redShare(crop, b.x0 - padX, b.x0, y0, y1), right = redShare(crop, b.x1, b.x1 + padX, y0, y1);
+  return inside > 0.06 || (left > 0.04 && right > 0.04);
+}
+
+function redShare(crop: RawImage, x0: number, x1: number, y0: number, y1: number): number {
+  let red = 0, n = 0;
+  for (let y = Math.max(0, y0); y < Math.min(crop.height, y1); y++) {
+    for (let x = Math.max(0, x0); x < Math.min(crop.width, x1); x++) {
       const i = (y * crop.width + x) * 3;
       const r = crop.data[i]!, g = crop.data[i + 1]!, bl = crop.data[i + 2]!;
       if (r > 90 && r > 1.6 * g && r > 1.4 * bl) red++;
-      else if (r + g + bl < 330) dark++;
       n++;
     }
   }
-  return n > 0 && (red / n > 0.06 || (red >= 8 && red >= 1.5 * dark));
+  return n === 0 ? 0 : red / n;
 }
 
 function inset(b: Blob, f: number): Blob {
@@ -293,28 +337,77 @@ export function findDecimalPointByProfile(bin: BinaryImage, digits: Blob[], row:
   return -1;
 }
 
-/** Digit-sized ink just beyond either end of the row: a digit the row did not take in (a label above it, glare). */
-function rowContinues(bin: BinaryImage, row: BlobRow): boolean {
+/**
+ * Ink of about a digit just beyond either end of the row: a digit the row did not take in (a label above it,
+ * glare, a half-turned drum). On light-on-dark drums any such ink counts; on LCDs only a free-standing
+ * digit shape does (unit labels sit beside the digits). Red slots are decimal drums, not missed digits.
+ */
+export function rowContinues(crop: RawImage, bin: BinaryImage, row: BlobRow, ink: Ink): boolean {
   const top = median(row.blobs.map((b) => b.y0)), bottom = median(row.blobs.map((b) => b.y1));
   const h = bottom - top;
   const first = row.blobs[0]!, last = row.blobs[row.blobs.length - 1]!;
   const slots: [number, number][] = [[first.x0 - 1.2 * row.pitch, first.x0 - 0.08 * h], [last.x1 + 0.08 * h, last.x1 + 1.2 * row.pitch]];
+  const digitShare = median(row.blobs.map((b) => inkShare(bin, b.x0, b.x1, Math.round(top), Math.round(bottom))));
   const yTop = Math.max(0, Math.round(top - 0.15 * h)), yBottom = Math.min(bin.height, Math.round(bottom + 0.15 * h));
   return slots.some(([a, b]) => {
     const xa = Math.max(0, Math.round(a)), xb = Math.min(bin.width, Math.round(b));
-    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity, ink = 0, edge = 0;
+    if (xb - xa < 0.2 * h) return false;
+    const slotBox = { x0: xa, y0: Math.round(top), x1: xb, y1: Math.round(bottom), area: 0 };
+    if (isRed(crop, inset(slotBox, 0.05), row.pitch)) return false;
+    if (ink === 'bright') {
+      // Slide a digit-wide window over the slot: a half-turned drum fills only part of it.
+      const w = Math.round(median(row.blobs.map(blobWidth)));
+      for (let x = xa; x + w <= xb; x += 2) if (inkShare(bin, x, x + w, Math.round(top), Math.round(bottom)) >= 0.35 * digitShare) return true;
+    }
+    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity, count = 0, edge = 0;
     for (let y = yTop; y < yBottom; y++) {
       for (let x = xa; x < xb; x++) {
         if (bin.data[y * bin.width + x] !== 1) continue;
-        ink++; x0 = Math.min(x0, x); x1 = Math.max(x1, x + 1); y0 = Math.min(y0, y); y1 = Math.max(y1, y + 1);
+        count++; x0 = Math.min(x0, x); x1 = Math.max(x1, x + 1); y0 = Math.min(y0, y); y1 = Math.max(y1, y + 1);
         if (y === yTop || y === yBottom - 1) edge++;
       }
     }
-    if (ink === 0) return false;
-    const w = x1 - x0, hh = y1 - y0, fill = ink / (w * hh);
+    if (count === 0) return false;
+    const w = x1 - x0, hh = y1 - y0, fill = count / (w * hh);
     // A digit stands free inside the band; a window frame or a faceplate edge runs through it.
-    return edge <= 2 && hh >= 0.8 * h && w >= 0.2 * h && w <= 1.1 * h && fill > 0.15 && fill < 0.75;
+    const digit = edge <= 2 && hh >= 0.8 * h && w >= 0.2 * h && w <= 1.1 * h && fill > 0.15 && fill < 0.75;
+    return digit || halfTurned(bin, xa, xb, Math.round(top), Math.round(bottom));
   });
+}
+
+/** Share of ink in a box, leaving out columns inked from top to bottom (window frames, faceplate edges). */
+export function inkShare(bin: BinaryImage, x0: number, x1: number, top: number, bottom: number): number {
+  const h = bottom - top;
+  let ink = 0, columns = 0;
+  for (let x = Math.max(0, x0); x < Math.min(bin.width, x1); x++) {
+    let c = 0;
+    for (let y = Math.max(0, top); y < Math.min(bin.height, bottom); y++) c += bin.data[y * bin.width + x]!;
+    if (c >= 0.85 * h) continue;
+    ink += c;
+    columns++;
+  }
+  return columns === 0 ? 0 : ink / (Math.max(columns, 0.3 * (x1 - x0)) * h);
+}
+
+/**
+ * A drum caught between two digits: ink in the top and bottom thirds of the slot (the end of one digit and
+ * the start of the next) and little in the middle. Columns inked top to bottom (window frames) are ignored.
+ */
+export function halfTurned(bin: BinaryImage, x0: number, x1: number, top: number, bottom: number): boolean {
+  const h = bottom - top;
+  if (h < 6) return false;
+  const third = [0, 0, 0];
+  let columns = 0;
+  for (let x = Math.max(0, x0); x < Math.min(bin.width, x1); x++) {
+    const counts = [0, 0, 0];
+    for (let y = Math.max(0, top); y < Math.min(bin.height, bottom); y++) counts[Math.min(2, Math.floor((3 * (y - top)) / h))]! += bin.data[y * bin.width + x]!;
+    if (counts[0]! + counts[1]! + counts[2]! >= 0.85 * h) continue;
+    columns++;
+    for (let k = 0; k < 3; k++) third[k]! += counts[k]!;
+  }
+  if (columns < 0.2 * h) return false;
+  const area = (columns * h) / 3;
+  return third[0]! / area > 0.12 && third[2]! / area > 0.12 && third[1]! / area < 0.06;
 }
 
 /** Index of the digit followed by a decimal point (a small square blob on the baseline), or −1. */

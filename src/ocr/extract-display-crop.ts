@@ -32,7 +32,7 @@ export interface CropGeometry {
 }
 
 /** The rotated rectangle around a candidate row in photo coordinates, one pitch wider on each side. */
-export function cropGeometry(c: DisplayCandidate, extraPitches = 1.3): CropGeometry {
+export function cropGeometry(c: DisplayCandidate, extraPitches = 2.2): CropGeometry {
   const blobs = c.row.blobs;
   const first = blobs[0]!, last = blobs[blobs.length - 1]!;
   const s = c.scale;

@@ -24,13 +24,15 @@ export interface DigitReading {
 export async function recogniseDigits(layout: DisplayLayout, ocr: TextRecogniser): Promise<DigitReading> {
   const { png, offsetX } = await cleanLineImage(layout);
   const text = await ocr.recognise(png, { whitelist: '0123456789', psm: 'line' });
-  const tess = matchSymbols(text, layout.digits, offsetX, layout.row.pitch);
+  const tess = matchSymbols(text, layout.digits, layout.unknown, offsetX, layout.row.pitch);
   const shear = estimateShear(layout.bin, layout.digits);
   const width = digitWidth(layout.digits);
   const seg = layout.digits.map((b) => readSevenSegmentDigit(layout.bin, b, shear, width));
   const segFit = mean(seg.map((g) => g[0]?.p ?? 0));
   const kind: DisplayKind = layout.ink === 'dark' && !layout.inCells && segFit >= 0.6 ? 'lcd' : 'drum';
-  const alternatives = layout.digits.map((_, i) => combine(kind, tess.digits[i] ?? null, seg[i]!));
+  // A digit we could not see is any digit: the candidates then spread over all ten and stay unconfident.
+  const anyDigit = Array.from({ length: 10 }, (_, d) => ({ digit: d, p: 0.1 }));
+  const alternatives = layout.digits.map((_, i) => (layout.unknown[i] ? anyDigit : combine(kind, tess.digits[i] ?? null, seg[i]!)));
   const { quality, doubts } = judgeLayout(layout, kind, tess.countMatches, text);
   return { kind, alternatives, quality, doubts, tesseractText: text.text.replace(/\s+/g, '') };
 }
@@ -66,7 +68,8 @@ function judgeLayout(layout: DisplayLayout, kind: DisplayKind, countMatches: boo
   const n = layout.digits.length;
   if (!countMatches) doubt(kind === 'lcd' ? 0.92 : 0.4, 'tesseract digit count differs');
   if (layout.flags.touchesBorder) doubt(0.5, 'row touches crop border');
-  if (layout.flags.missingDigit) doubt(0.25, 'gap inside the digits');
+  if (layout.flags.missingDigit) doubt(0.5, 'a digit could not be seen (half-turned drum, glare)');
+  if (layout.flags.rowContinues) doubt(0.3, 'the digit row may continue beyond what was read');
   if (layout.flags.strays > 0) doubt(layout.flags.strays > 2 ? 0.4 : 0.7, `${layout.flags.strays} stray blobs on the row`);
   if (kind === 'lcd' && layout.decimalsBy === null) doubt(0.5, 'no decimal point found on the LCD');
   if (layout.flags.glare) doubt(0.5, 'glare on the display');
@@ -80,16 +83,18 @@ function judgeLayout(layout: DisplayLayout, kind: DisplayKind, countMatches: boo
 }
 
 /** One Tesseract digit per box, when the symbols fall one to a box. */
-function matchSymbols(text: RecognisedText, boxes: Blob[], offsetX: number, pitch: number): { digits: ({ digit: number; c: number } | null)[]; countMatches: boolean } {
+function matchSymbols(text: RecognisedText, boxes: Blob[], unknown: boolean[], offsetX: number, pitch: number): { digits: ({ digit: number; c: number } | null)[]; countMatches: boolean } {
   const symbols = text.symbols.filter((s) => /^\d$/.test(s.text));
-  const digits = boxes.map((b) => {
+  const digits = boxes.map((b, i) => {
+    if (unknown[i]) return null;
     const inside = symbols.filter((s) => {
       const cx = (s.bbox.x0 + s.bbox.x1) / 2 + offsetX;
       return cx >= b.x0 - 0.15 * pitch && cx <= b.x1 + 0.15 * pitch;
     });
     return inside.length === 1 ? { digit: Number(inside[0]!.text), c: inside[0]!.confidence } : null;
   });
-  return { digits, countMatches: symbols.length === boxes.length && digits.every((d) => d !== null) };
+  const known = unknown.filter((u) => !u).length;
+  return { digits, countMatches: symbols.length === known && digits.every((d, i) => unknown[i] || d !== null) };
 }
 
 /** White canvas with only the ink of the digit boxes: no drum edges, glare or neighbouring text for Tesseract. */
@@ -102,7 +107,8 @@ async function cleanLineImage(layout: DisplayLayout): Promise<{ png: Buffer; off
   const y1 = Math.min(bin.height, Math.round(Math.max(...digits.map((d) => d.y1)) + 0.4 * h));
   const w = x1 - x0, hh = y1 - y0;
   const out = new Uint8Array(w * hh).fill(255);
-  for (const d of digits) {
+  for (const [i, d] of digits.entries()) {
+    if (layout.unknown[i]) continue;
     for (let y = Math.max(y0, d.y0 - 1); y < Math.min(y1, d.y1 + 1); y++) {
       for (let x = Math.max(x0, d.x0 - 1); x < Math.min(x1, d.x1 + 1); x++) {
         if (bin.data[y * bin.width + x] === 1) out[(y - y0) * w + (x - x0)] = 0;
