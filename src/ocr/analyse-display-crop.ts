@@ -144,7 +144,7 @@ export function layoutFor(crop: RawImage, base: GreyImage, ink: Ink, h: number):
     flags: {
       touchesBorder: row.blobs[0]!.x0 < 0.2 * row.pitch || row.blobs[row.blobs.length - 1]!.x1 > crop.width - 0.2 * row.pitch,
       missingDigit: unknown.some(Boolean),
-      rowContinues: rowContinues(crop, bin, row, ink),
+      rowContinues: rowContinues(crop, bin, row, ink, plain),
       strays: countStrays(found.all, row, h),
       redInside,
       glare: glareShare(base, row) > 0.03,
@@ -342,7 +342,7 @@ export function findDecimalPointByProfile(bin: BinaryImage, digits: Blob[], row:
  * glare, a half-turned drum). On light-on-dark drums any such ink counts; on LCDs only a free-standing
  * digit shape does (unit labels sit beside the digits). Red slots are decimal drums, not missed digits.
  */
-export function rowContinues(crop: RawImage, bin: BinaryImage, row: BlobRow, ink: Ink): boolean {
+export function rowContinues(crop: RawImage, bin: BinaryImage, row: BlobRow, ink: Ink, blobs: Blob[]): boolean {
   const top = median(row.blobs.map((b) => b.y0)), bottom = median(row.blobs.map((b) => b.y1));
   const h = bottom - top;
   const first = row.blobs[0]!, last = row.blobs[row.blobs.length - 1]!;
@@ -354,6 +354,12 @@ export function rowContinues(crop: RawImage, bin: BinaryImage, row: BlobRow, ink
     if (xb - xa < 0.2 * h) return false;
     const slotBox = { x0: xa, y0: Math.round(top), x1: xb, y1: Math.round(bottom), area: 0 };
     if (isRed(crop, inset(slotBox, 0.05), row.pitch)) return false;
+    if (ink === 'bright' && blobs.some((p) => {
+      // A piece of a digit shifted up or down: the drum is turning between two digits.
+      const cx = blobCx(p);
+      return cx > xa && cx < xb && blobHeight(p) >= 0.25 * h && blobWidth(p) >= 0.12 * h && p.y1 > top - 0.9 * h && p.y0 < bottom + 0.9 * h &&
+        Math.abs(blobCy(p) - (top + bottom) / 2) > 0.3 * h && !isRed(crop, p, row.pitch);
+    })) return true;
     if (ink === 'bright') {
       // Slide a digit-wide window over the slot: a half-turned drum fills only part of it.
       const w = Math.round(median(row.blobs.map(blobWidth)));
