@@ -245,7 +245,10 @@ export function isRed(crop: RawImage, b: Blob, pitch: number): boolean {
   const padX = Math.max(2, Math.round(0.18 * pitch)), padY = Math.round(0.2 * blobHeight(b));
   const y0 = Math.max(0, b.y0 - padY), y1 = Math.min(crop.height, b.y1 + padY);
   const inside = redShare(crop, b.x0, b.x1, y0, y1);
-  const left = redShare(crop, b.x0 - padX, b.x0, y0, y1), right = redShare(crop, b.x1, b.x1 + padX, y0, y1);
+  // The frame's sides lie about half a pitch from the digit's centre, whatever the digit's width ("1").
+  const cx = blobCx(b);
+  const left = redShare(crop, Math.round(Math.min(b.x0 - padX, cx - 0.6 * pitch)), Math.round(Math.min(b.x0, cx - 0.3 * pitch)), y0, y1);
+  const right = redShare(crop, Math.round(Math.max(b.x1, cx + 0.3 * pitch)), Math.round(Math.max(b.x1 + padX, cx + 0.6 * pitch)), y0, y1);
   return inside > 0.06 || (left > 0.04 && right > 0.04);
 }
 
