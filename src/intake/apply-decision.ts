@@ -66,7 +66,8 @@ export async function applyDecisions(store: Store, inputs: readonly ApplyInput[]
         decision: input.decision.decision, reasons: input.decision.reasons, readings: input.decision.readings,
         period: input.decision.period, replyQueued: results[i]!.replyQueued,
         ...(input.decision.source === 'photo' ? { source: 'photo' } : {}),
-        ...(input.decision.photos ? { photos: input.decision.photos } : {}),
+        // What each photo was read as, with the display's box: the clerk's item page highlights it.
+        ...(input.decision.photos ? { photoReadings: input.decision.photos.readings, photoProblems: input.decision.photos.problems } : {}),
       },
     })));
     return results;
