@@ -1,7 +1,7 @@
 // Mechanical drum counters (Меркурий 201, СО-505 / СО-И446, Энергомера СЕ101, Нева 101): a window of
 // rotating drums, the last one or two red (tenths), the right-hand drum sometimes caught mid-turn.
 import type { Face, FaceSpec } from './face.js';
-import { barcode, clutter, logo, plateBlock, plateText, PLASTICS } from './face.js';
+import { barcode, clutter, logo, plateBlock, plateText, PLASTICS, windowWear } from './face.js';
 import type { Rng } from './rng.js';
 import { rect, shade, text } from './svg.js';
 
@@ -103,6 +103,8 @@ export function drumFace(rng: Rng, spec: FaceSpec): Face {
     offsets[nInt] = rng.range(0.1, 0.6);
     notes.push(`last integer drum between ${digits[nInt - 1]} and ${(Number(digits[nInt - 1]) + 1) % 10} (label is the lower)`);
   }
+  // Wear comes from its own stream so the rest of the face stays as the seed always drew it.
+  const wear = rng.fork('wear');
   const fontSize = Math.min(cellH * rng.range(0.55, 0.7), (cellW * 0.82) / font.width);
   const pitch = fontSize * rng.range(1.25, 1.45);
   for (let i = 0; i < n; i++) {
@@ -118,10 +120,12 @@ export function drumFace(rng: Rng, spec: FaceSpec): Face {
     const cy = winY + pad + cellH / 2;
     const glyphs: string[] = [rect(x + gap / 2, winY + pad, cellW - gap, cellH, bg)];
     const off = offsets[i]!;
+    // Worn paint: some drums' digits are a little paler than their neighbours'.
+    const drumInk = wear.chance(0.3) ? wear.range(0.75, 0.95) : 1;
     for (const k of [-1, 0, 1, 2]) {
       const dk = (((d + k) % 10) + 10) % 10;
       const gy = cy + (k - off) * pitch + fontSize * 0.36;
-      glyphs.push(text(x + cellW / 2, gy, String(dk), { size: fontSize, family: font.family, weight: font.weight, fill: fg, anchor: 'middle' }));
+      glyphs.push(text(x + cellW / 2, gy, String(dk), { size: fontSize, family: font.family, weight: font.weight, fill: fg, anchor: 'middle', opacity: drumInk }));
     }
     glyphs.push(rect(x + gap / 2, winY + pad, cellW - gap, cellH, 'url(#cyl)'));
     parts.push(`<g clip-path="url(#c${i})">${glyphs.join('')}</g>`);
@@ -130,6 +134,10 @@ export function drumFace(rng: Rng, spec: FaceSpec): Face {
     }
   }
   if (rng.chance(0.4)) parts.push(`<circle cx="${winX + pad + nInt * cellW}" cy="${winY + winH - pad * 1.4}" r="${pad * 0.5}" fill="#ddd"/>`);
+  // The drums sit behind the glass: the window's upper edge shades them.
+  defs.push(`<linearGradient id="inset" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#000" stop-opacity="${wear.range(0.3, 0.7).toFixed(2)}"/><stop offset="1" stop-color="#000" stop-opacity="0"/></linearGradient>`);
+  parts.push(rect(winX, winY, winW, winH * wear.range(0.15, 0.35), 'url(#inset)'));
+  parts.push(windowWear(wear, winX, winY, winW, winH));
   // Glass: a faint reflection band across the window.
   const gx = winX + winW * rng.range(0.1, 0.7);
   parts.push(`<polygon points="${gx},${winY} ${gx + winW * 0.12},${winY} ${gx + winW * 0.04},${winY + winH} ${gx - winW * 0.08},${winY + winH}" fill="#fff" opacity="${rng.range(0.03, 0.14).toFixed(2)}"/>`);

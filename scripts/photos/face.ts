@@ -161,6 +161,18 @@ export function clutter(rng: Rng, fw: number, fh: number, ink: string, plastic: 
   return parts.join('');
 }
 
+/** Wear on a window: fine scratches and a dusty film, from its own random stream. */
+export function windowWear(wear: Rng, x: number, y: number, w: number, h: number): string {
+  const out: string[] = [];
+  for (let i = wear.int(0, 5); i > 0; i--) {
+    const x1 = x + wear.range(0, w), y1 = y + wear.range(0, h);
+    const len = wear.range(0.05, 0.4) * w, a = wear.range(-0.6, 0.6);
+    out.push(`<line x1="${x1.toFixed(1)}" y1="${y1.toFixed(1)}" x2="${(x1 + Math.cos(a) * len).toFixed(1)}" y2="${(y1 + Math.sin(a) * len).toFixed(1)}" stroke="#fff" stroke-opacity="${wear.range(0.08, 0.25).toFixed(2)}" stroke-width="${wear.range(0.6, 2).toFixed(1)}"/>`);
+  }
+  if (wear.chance(0.4)) out.push(`<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="#d8d2c0" opacity="${wear.range(0.04, 0.12).toFixed(2)}"/>`);
+  return out.join('');
+}
+
 export function logo(x: number, y: number, s: string, size: number, fill: string, rng: Rng): string {
   return text(x, y, s, { size, family: rng.pick(['DejaVu Sans', 'Liberation Sans', 'DejaVu Sans Condensed']), weight: 'bold', fill, anchor: 'middle', spacing: rng.range(0, size * 0.12) });
 }

@@ -1,7 +1,7 @@
 // LCD meters (Меркурий 200/230, Энергомера СЕ102, Нева МТ; flat heat meters showing Гкал): seven-segment
 // digits with a decimal point, tariff marker, unit, ghost segments on some glass.
 import type { Face, FaceSpec } from './face.js';
-import { barcode, clutter, logo, plateBlock, plateText, PLASTICS } from './face.js';
+import { barcode, clutter, logo, plateBlock, plateText, PLASTICS, windowWear } from './face.js';
 import type { Rng } from './rng.js';
 import { digitSvg } from './seven-segment.js';
 import { rect, shade, text } from './svg.js';
@@ -112,6 +112,7 @@ export function lcdFace(rng: Rng, spec: FaceSpec): Face {
     }
   }
   if (m.heat && rng.chance(0.6)) parts.push(text(dx0, legendY, rng.pick(['Q', 'E', 'ΣQ']), { size: smallH, fill: segInk, weight: 'bold' }));
+  parts.push(windowWear(rng.fork('wear'), winX, winY, winW, winH));
   const gx = winX + winW * rng.range(0.1, 0.7);
   parts.push(`<polygon points="${gx},${winY} ${gx + winW * 0.15},${winY} ${gx + winW * 0.05},${winY + winH} ${gx - winW * 0.1},${winY + winH}" fill="#fff" opacity="${rng.range(0.02, 0.12).toFixed(2)}"/>`);
 
