@@ -197,6 +197,15 @@ const SPECS = {
   },
   /** Send the replies clerks queue right away (the intake daemon also sends them after each cycle). */
   WEB_SEND_REPLIES: bool(true),
+
+  // Operations (src/ops): the daemon's own /healthz, /readyz and /metrics.
+  /** 0: no ops HTTP server. */
+  METRICS_PORT: int(9464, 0, 65535),
+  METRICS_HOST: host('127.0.0.1'),
+  /** /readyz fails when no IMAP cycle completed for this long (the daemon checks the mailbox at least every 30 s). */
+  READY_IMAP_MAX_AGE_SECONDS: int(180, 10, 86_400),
+  /** /readyz fails when a reply older than this is still pending after a failed SMTP attempt. */
+  READY_OUTBOX_MAX_AGE_MINUTES: int(30, 1, 7 * 24 * 60),
 } satisfies Record<string, Parser<unknown>>;
 
 export type Settings = { [K in keyof typeof SPECS]: ReturnType<(typeof SPECS)[K]> };
@@ -256,3 +265,5 @@ export const WEB_SETTINGS = [
   'WEB_HOST', 'WEB_PORT', 'WEB_TRUST_PROXY', 'WEB_COOKIE_SECURE', 'WEB_SESSION_HOURS', 'WEB_LOCK_MINUTES', 'WEB_SLA_HOURS',
   'WEB_LOGIN_MAX_ATTEMPTS', 'WEB_LOGIN_WINDOW_MINUTES', 'WEB_FORWARD_ADDRESSES', 'WEB_SEND_REPLIES',
 ] as const;
+
+export const OPS_SETTINGS = ['METRICS_PORT', 'METRICS_HOST', 'READY_IMAP_MAX_AGE_SECONDS', 'READY_OUTBOX_MAX_AGE_MINUTES'] as const;

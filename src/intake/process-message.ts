@@ -13,7 +13,7 @@ import { makeQueueReply, type ReplyConfig } from './queue-reply.js';
 import { evaluateParsed, readPhotosOf, type PhotoReader } from './evaluate-message.js';
 import type { MessagePhotos } from '../ocr/types.js';
 import { localDate } from '../decide/billing-window.js';
-import { timed, timedSync, type StageTimings } from './stage-timings.js';
+import { timed, timedSync, type StageSink } from './stage-timings.js';
 
 export interface Fetched {
   uid: number;
@@ -33,8 +33,8 @@ export interface ProcessContext {
   uidValidity: bigint;
   log: Logger;
   now?: () => Date;
-  /** Per-stage wall time (the benchmark); absent in the daemon. */
-  timings?: StageTimings;
+  /** Per-stage wall time: the benchmark's StageTimings, or the daemon's metrics (src/ops). */
+  timings?: StageSink;
   /** MIME parsing, e.g. on worker threads (src/parse/parser-pool.ts); parseMessage in this thread when absent. */
   parse?: (raw: Buffer) => Promise<ParsedMessage>;
   /** Reads meter photos (src/ocr); absent: photos are not read and go to a clerk. */
@@ -42,7 +42,7 @@ export interface ProcessContext {
 }
 
 export type ProcessOutcome =
-  | { kind: 'decided'; messageId: number; folder: string; decision: string }
+  | { kind: 'decided'; messageId: number; folder: string; decision: string; reasons: readonly string[] }
   | { kind: 'duplicate'; messageId: number; folder: string; originalId: number }
   | { kind: 'failed'; messageId: number; folder: string; error: string }
   /** Already decided in an earlier run (crash before the move): only the move is left. */
@@ -100,7 +100,7 @@ export function planDecision(row: StoredMessage, parsed: ParsedMessage, ctx: Pro
 export function decided(plan: PlannedDecision, result: ApplyResult, log: Logger): ProcessOutcome {
   const { decision } = plan.input;
   log.info({ decision: decision.decision, reasons: decision.reasons, readings: result.readingsStored, reply: result.replyQueued }, 'decided');
-  return { kind: 'decided', messageId: plan.row.id, folder: result.outcomeFolder, decision: decision.decision };
+  return { kind: 'decided', messageId: plan.row.id, folder: result.outcomeFolder, decision: decision.decision, reasons: decision.reasons };
 }
 
 /** Decides a stored message whose attempt is already counted, and applies the decision; a failure is recorded, never thrown. */

@@ -9,7 +9,7 @@ import type { Store } from '../store/index.js';
 import type { RegistryIndex } from '../validate/registry-index.js';
 import { processBatch, type Filed } from './process-batch.js';
 import type { Fetched, ProcessContext, ProcessOutcome } from './process-message.js';
-import { timed } from './stage-timings.js';
+import { timed, timedAhead } from './stage-timings.js';
 
 /** What the cycle needs of the IMAP side (src/mail's MailboxClient provides it). */
 export interface IntakeMailbox {
@@ -84,7 +84,8 @@ function prepare(mailbox: IntakeMailbox, ctx: ProcessContext, uids: number[]): P
     const batch = await mailbox.fetch(uids);
     if (!ctx.parse) return { batch, parsed: undefined, photos: undefined };
     const parse = ctx.parse;
-    const done = await Promise.all(batch.map((m) => parse(m.source).then((pm) => [m.uid, pm] as const, () => null)));
+    // Timed per message for the daemon's metrics (including the wait for a parser thread).
+    const done = await Promise.all(batch.map((m) => timedAhead(ctx.timings, 'parse', () => parse(m.source)).then((pm) => [m.uid, pm] as const, () => null)));
     const parsed = new Map(done.filter((d) => d !== null));
     // Photos one at a time: a batch of 12 MP photos decoded at once would not fit in memory.
     const photos = new Map<number, MessagePhotos | undefined>();

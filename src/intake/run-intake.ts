@@ -17,7 +17,8 @@ import { runCycle, type CycleContext, type CycleStats } from './run-cycle.js';
 import type { ReplyConfig } from './queue-reply.js';
 import type { PhotoReader } from './evaluate-message.js';
 import type { ReplySender } from './reply-sender.js';
-import { timed, type StageTimings } from './stage-timings.js';
+import { timed, type StageSink } from './stage-timings.js';
+import type { IntakeObserver } from './intake-observer.js';
 
 export const INTAKE_LEASE = 'intake';
 const LEASE_TTL_MS = 60_000;
@@ -37,7 +38,9 @@ export interface IntakeDeps {
   replies: ReplySender | null;
   signal: AbortSignal;
   /** Per-stage wall time (the benchmark). */
-  timings?: StageTimings;
+  timings?: StageSink;
+  /** Metrics and readiness (src/ops): stage times when `timings` is absent, outcomes, the IMAP connection. */
+  observer?: IntakeObserver;
 }
 
 export class LeaseHeldError extends Error {
@@ -132,7 +135,8 @@ function leaseKeeper(store: Store, holder: string): () => Promise<void> {
 }
 
 async function cycle(client: MailboxClient, uidValidity: bigint, deps: IntakeDeps, holder: string): Promise<CycleStats> {
-  const { store, settings, log, timings } = deps;
+  const { store, settings, log, observer } = deps;
+  const timings = deps.timings ?? observer?.stages;
   const ctx: CycleContext = {
     store, loadRegistry: () => loadRegistry(store), rules: decisionRules(settings, [settings.MAIL_FROM, settings.IMAP_USER]),
     limits: parseLimits(settings), folders: folders(settings), replies: replyConfig(settings),
@@ -142,8 +146,9 @@ async function cycle(client: MailboxClient, uidValidity: bigint, deps: IntakeDep
   };
   const stats = await runCycle(client, ctx, {
     batchSize: settings.IMAP_BATCH_SIZE, signal: deps.signal,
-    keepAlive: leaseKeeper(store, holder),
+    keepAlive: leaseKeeper(store, holder), ...(observer ? { onFiled: (o) => observer.filed(o) } : {}),
   });
+  observer?.imapAlive();
   if (stats.seen > 0) log.info({ ...stats }, 'cycle done');
   return stats;
 }
@@ -170,8 +175,12 @@ async function runDaemon(deps: IntakeDeps): Promise<void> {
     try {
       const state = await connectWithBackoff(client, {
         signal,
-        onRetry: (attempt, delayMs, err) => log.warn({ attempt, delayMs, err: err.message }, 'IMAP connect failed; retrying'),
+        onRetry: (attempt, delayMs, err) => {
+          deps.observer?.imapConnectFailed();
+          log.warn({ attempt, delayMs, err: err.message }, 'IMAP connect failed; retrying');
+        },
       });
+      deps.observer?.imapConnected();
       log.info({ mailbox: state.mailbox, exists: state.exists }, 'IMAP connected');
       while (!signal.aborted && client.usable) {
         await cycle(client, state.uidValidity, deps, holder);

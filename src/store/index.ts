@@ -7,6 +7,6 @@ export { type AccountView, type RegistryChanges, type SenderLink, type StoredMet
 export type { InsertMessageResult, MessagePatch, MessageState, NewInboundMessage, StoredMessage } from './messages.js';
 export type { InsertReadingResult, NewReading, ReadingStatus, StoredReading } from './readings.js';
 export type { AuditEntry, AuditRecord } from './audit.js';
-export type { EnqueueResult, NewOutboxEntry, OutboxEntry, OutboxKind, OutboxStats, OutboxStatus } from './outbox.js';
+export type { EnqueueResult, NewOutboxEntry, OutboxEntry, OutboxHealth, OutboxKind, OutboxStats, OutboxStatus } from './outbox.js';
 export type { LockResult, QueueFilter, QueueRow, ReviewItem } from './review.js';
 export type { SessionRecord, UserRecord, UserRole } from './users.js';

@@ -101,10 +101,14 @@ export async function openStore(databaseUrl: string): Promise<Store> {
     await client.$disconnect().catch(() => undefined);
     throw asStoreError(e);
   }
+  // Prisma would silently reconnect after $disconnect; a closed store refuses instead (readiness sees it, and a
+  // late caller fails loudly rather than reopening the database behind the owner's back).
+  let closed = false;
   return {
     provider,
-    ...repos(client),
+    ...refuseWhenClosed(repos(client), () => closed),
     async transaction(fn, options = {}) {
+      if (closed) throw closedError();
       // The caller's own errors pass through unchanged; only Prisma's become StoreErrors.
       let callerError: unknown = undefined;
       try {
@@ -121,7 +125,25 @@ export async function openStore(databaseUrl: string): Promise<Store> {
       }
     },
     async close() {
+      closed = true;
       await client.$disconnect();
     },
   };
+}
+
+const closedError = (): StoreError => new StoreError('STORE_UNAVAILABLE', 'the store is closed');
+
+function refuseWhenClosed(all: Repos, isClosed: () => boolean): Repos {
+  const out: Record<string, unknown> = {};
+  for (const [name, repo] of Object.entries(all)) {
+    const wrapped: Record<string, unknown> = {};
+    for (const [method, fn] of Object.entries(repo as Record<string, unknown>)) {
+      wrapped[method] = typeof fn !== 'function' ? fn : (...args: unknown[]) => {
+        if (isClosed()) return Promise.reject(closedError());
+        return (fn as (...a: unknown[]) => unknown)(...args);
+      };
+    }
+    out[name] = wrapped;
+  }
+  return out as unknown as Repos;
 }

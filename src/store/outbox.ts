@@ -58,6 +58,10 @@ const toEntry = (row: Row): OutboxEntry => ({ ...row, kind: row.kind as OutboxKi
 const MAX_ERROR_CHARS = 2000;
 
 export function outboxRepo(db: Db) {
+  const oldestFailingPending = async (): Promise<Date | null> => {
+    const agg = await db.outbox.aggregate({ where: { status: 'pending', attempts: { gt: 0 } }, _min: { createdAt: true } });
+    return agg._min.createdAt ?? null;
+  };
   return {
     async enqueue(input: NewOutboxEntry): Promise<EnqueueResult> {
       // Look first: on PostgreSQL a unique violation would abort the caller's transaction.
@@ -168,7 +172,33 @@ export function outboxRepo(db: Db) {
         oldestPendingAgeMs: oldest ? Math.max(0, now.getTime() - oldest.createdAt.getTime()) : null,
       };
     },
+
+    /** Counts and ages for metrics and readiness, in two statements (src/ops runs it on every scrape). */
+    async health(now: Date): Promise<OutboxHealth> {
+      const [groups, failing] = await Promise.all([
+        db.outbox.groupBy({ by: ['status'], where: { status: { in: ['pending', 'failed'] } }, _count: { _all: true }, _min: { createdAt: true } }),
+        oldestFailingPending(),
+      ]);
+      const pending = groups.find((g) => g.status === 'pending');
+      const oldest = pending?._min.createdAt ?? null;
+      return {
+        pending: pending?._count._all ?? 0, failed: groups.find((g) => g.status === 'failed')?._count._all ?? 0,
+        oldestPendingAgeMs: oldest ? Math.max(0, now.getTime() - oldest.getTime()) : null,
+        oldestFailingPending: failing,
+      };
+    },
+
+    /** When the oldest pending row that has had a failed attempt (and is still retried) was queued; null when none. */
+    oldestFailingPending,
   };
+}
+
+export interface OutboxHealth {
+  pending: number;
+  failed: number;
+  oldestPendingAgeMs: number | null;
+  /** Queue time of the oldest pending row whose SMTP attempts so far failed. */
+  oldestFailingPending: Date | null;
 }
 
 export type OutboxRepo = ReturnType<typeof outboxRepo>;

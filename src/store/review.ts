@@ -113,6 +113,12 @@ export function reviewRepo(db: Db) {
       return { rows: rows.map(({ message, ...r }) => ({ ...toItem(r), ...message })), total };
     },
 
+    /** Open items and when the oldest was opened, in one statement (src/ops metrics). */
+    async openDepth(): Promise<{ open: number; oldest: Date | null }> {
+      const agg = await db.reviewItem.aggregate({ where: { status: 'open' }, _count: { _all: true }, _min: { createdAt: true } });
+      return { open: agg._count._all, oldest: agg._min.createdAt ?? null };
+    },
+
     /** Open items per reason code (an item with two reasons counts for both), and the oldest open item's age. */
     async openStats(): Promise<{ byReason: Record<string, number>; oldest: Date | null }> {
       const [groups, oldest] = await Promise.all([

@@ -2,12 +2,13 @@
 // --once processes everything waiting, sends due replies and exits 0 (failed messages are recorded, not fatal);
 // non-zero only for bad configuration, an unreachable server or another intake holding the lock.
 // SIGINT/SIGTERM: stop taking new work, finish the message in flight, close IMAP and the database, exit (≤ 10 s).
-import { IMAP_SETTINGS, loadSettings, OCR_SETTINGS, RULE_SETTINGS, SMTP_SETTINGS } from '../../config.js';
+import { IMAP_SETTINGS, loadSettings, OCR_SETTINGS, OPS_SETTINGS, RULE_SETTINGS, SMTP_SETTINGS } from '../../config.js';
 import { lazyOcr } from '../lazy-ocr.js';
 import { log } from '../../log.js';
 import { createReplySender } from '../../intake/reply-sender.js';
 import { LeaseHeldError, runIntakeDaemon, runIntakeOnce } from '../../intake/run-intake.js';
 import { openStore } from '../../store/index.js';
+import { createOps, startOpsServer, type OpsServer } from '../../ops/index.js';
 import { parseArgs } from '../args.js';
 import type { Command } from './index.js';
 
@@ -17,7 +18,7 @@ export const intake: Command = {
   summary: 'intake [--once]: fetch, decide and file mail; send replies',
   async run(argv) {
     const { options } = parseArgs(argv, [], ['once']);
-    const settings = loadSettings([...RULE_SETTINGS, ...IMAP_SETTINGS, ...SMTP_SETTINGS, ...OCR_SETTINGS, 'DATABASE_URL']);
+    const settings = loadSettings([...RULE_SETTINGS, ...IMAP_SETTINGS, ...SMTP_SETTINGS, ...OCR_SETTINGS, ...OPS_SETTINGS, 'DATABASE_URL']);
     const store = await openStore(settings.DATABASE_URL);
     const replies = createReplySender(store, settings, log.child({ stage: 'reply' }));
     const controller = new AbortController();
@@ -34,8 +35,23 @@ export const intake: Command = {
     process.on('SIGINT', () => stop('SIGINT'));
     process.on('SIGTERM', () => stop('SIGTERM'));
     const ocr = lazyOcr(settings);
-    const deps = { store, settings, log, replies, signal: controller.signal, readPhotos: ocr.readPhotos };
+    const daemon = options['once'] !== true;
+    // The daemon's /healthz, /readyz and /metrics (src/ops); --once has nobody to scrape it.
+    const ops = daemon ? createOps({
+      app: 'intake', store, outboxMaxAgeMinutes: settings.READY_OUTBOX_MAX_AGE_MINUTES,
+      intake: { imapMaxAgeSeconds: settings.READY_IMAP_MAX_AGE_SECONDS, ocrStats: () => ocr.engine()?.stats() ?? null },
+    }) : null;
+    const deps = {
+      store, settings, log, replies, signal: controller.signal,
+      readPhotos: ops?.intake ? ops.intake.timePhotos(ocr.readPhotos) : ocr.readPhotos,
+      ...(ops?.intake ? { observer: ops.intake.observer } : {}),
+    };
+    let opsServer: OpsServer | null = null;
     try {
+      if (ops && settings.METRICS_PORT !== 0) {
+        opsServer = await startOpsServer(ops, settings.METRICS_HOST, settings.METRICS_PORT);
+        log.info({ stage: 'ops', host: settings.METRICS_HOST, port: opsServer.port }, 'health and metrics on /healthz /readyz /metrics');
+      }
       if (options['once'] === true) {
         const stats = await runIntakeOnce(deps);
         process.stdout.write(`${JSON.stringify(stats)}\n`);
@@ -50,6 +66,7 @@ export const intake: Command = {
       }
       throw e;
     } finally {
+      await opsServer?.close();
       await replies.close();
       await ocr.close();
       await store.close();
