@@ -2,6 +2,7 @@
 import type { DecisionKind } from '../domain/types.js';
 import type { Db } from './client.js';
 import { uniqueViolation } from './errors.js';
+import type { RawMessageWriter } from './sqlite-raw-writer.js';
 
 export type MessageState = 'received' | 'processing' | 'decided' | 'filed' | 'failed' | 'duplicate';
 
@@ -106,7 +107,7 @@ function toMessage(row: Row): StoredMessage {
   };
 }
 
-export function messagesRepo(db: Db) {
+export function messagesRepo(db: Db, rawWriter: RawMessageWriter | null = null) {
   const repo = {
     async insert(input: NewInboundMessage): Promise<InsertMessageResult> {
       const data = insertData(input);
@@ -129,6 +130,13 @@ export function messagesRepo(db: Db) {
      * chunk fall back to one insert per message, so the stored row is returned for it.
      */
     async insertMany(inputs: readonly NewInboundMessage[]): Promise<StoredMessage[]> {
+      const first = inputs[0];
+      const oneEpoch = first && inputs.every((m) => m.mailbox === first.mailbox && m.uidValidity === first.uidValidity && m.uid !== null && m.uid !== undefined);
+      if (rawWriter && oneEpoch && first.mailbox && first.uidValidity !== null && first.uidValidity !== undefined) {
+        rawWriter.insert(inputs);
+        const rows = new Map((await repo.findByUids(first.mailbox, first.uidValidity, inputs.map((m) => m.uid!))).map((r) => [String(r.uid), r]));
+        return inputs.map((m) => rows.get(String(m.uid))!);
+      }
       const out: StoredMessage[] = [];
       for (const part of chunks(inputs, INSERT_CHUNK)) {
         try {

@@ -6,6 +6,7 @@ import type { Client, Db } from './client.js';
 import { postgresAdapterFactory, sqliteAdapterFactory } from './driver-adapters.js';
 import { MIGRATE_HINT, StoreError, asStoreError, guarded } from './errors.js';
 import { messagesRepo, type MessagesRepo } from './messages.js';
+import { sqliteRawWriter, type RawMessageWriter } from './sqlite-raw-writer.js';
 import { migrationNames } from './migrate.js';
 import { outboxRepo, type OutboxRepo } from './outbox.js';
 import { providerOf, sqliteFilePath, type Provider } from './providers.js';
@@ -14,6 +15,7 @@ import { registryRepo, type RegistryRepo } from './registry.js';
 import { reviewRepo, type ReviewRepo } from './review.js';
 import { leasesRepo, type LeasesRepo } from './leases.js';
 import { usersRepo, type UsersRepo } from './users.js';
+import { retentionRepo, type RetentionRepo } from './retention.js';
 
 export interface Repos {
   registry: RegistryRepo;
@@ -24,6 +26,7 @@ export interface Repos {
   review: ReviewRepo;
   leases: LeasesRepo;
   users: UsersRepo;
+  retention: RetentionRepo;
 }
 
 export interface Store extends Repos {
@@ -33,16 +36,17 @@ export interface Store extends Repos {
   close(): Promise<void>;
 }
 
-function repos(db: Db): Repos {
+function repos(db: Db, rawWriter: RawMessageWriter | null = null): Repos {
   return {
     registry: guarded(registryRepo(db)),
-    messages: guarded(messagesRepo(db)),
+    messages: guarded(messagesRepo(db, rawWriter)),
     readings: guarded(readingsRepo(db)),
     audit: guarded(auditRepo(db)),
     outbox: guarded(outboxRepo(db)),
     review: guarded(reviewRepo(db)),
     leases: guarded(leasesRepo(db)),
     users: guarded(usersRepo(db)),
+    retention: guarded(retentionRepo(db)),
   };
 }
 
@@ -104,9 +108,11 @@ export async function openStore(databaseUrl: string): Promise<Store> {
   // Prisma would silently reconnect after $disconnect; a closed store refuses instead (readiness sees it, and a
   // late caller fails loudly rather than reopening the database behind the owner's back).
   let closed = false;
+  // The intake's raw inserts bypass Prisma's slow Bytes path on SQLite (sqlite-raw-writer.ts).
+  const rawWriter = provider === 'sqlite' ? sqliteRawWriter(sqliteFilePath(databaseUrl)) : null;
   return {
     provider,
-    ...refuseWhenClosed(repos(client), () => closed),
+    ...refuseWhenClosed(repos(client, rawWriter), () => closed),
     async transaction(fn, options = {}) {
       if (closed) throw closedError();
       // The caller's own errors pass through unchanged; only Prisma's become StoreErrors.
@@ -126,6 +132,7 @@ export async function openStore(databaseUrl: string): Promise<Store> {
     },
     async close() {
       closed = true;
+      rawWriter?.close();
       await client.$disconnect();
     },
   };
