@@ -13,7 +13,7 @@ beforeAll(async () => { dbs = await tempDatabases(); });
 afterAll(() => dbs.cleanup());
 
 async function freshStore(): Promise<Store> {
-  const store = await openStore(dbs.fresh());
+  const store = await openStore(await dbs.fresh());
   await importRegistry(store, REGISTRY_CSV, 'test', 'registry.csv');
   return store;
 }

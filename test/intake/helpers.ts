@@ -1,14 +1,14 @@
 // Shared set-up for intake integration tests: the project's own Dovecot + SMTP sink, a fresh migrated SQLite
 // database with the sample registry, settings pointing at both, and readers of folders and the sink.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { IMAP_SETTINGS, loadSettings, PROJECT_ROOT, RULE_SETTINGS, SMTP_SETTINGS } from '../../src/config.js';
 import { log } from '../../src/log.js';
 import { MailboxClient } from '../../src/mail/mailbox-client.js';
 import { importRegistry } from '../../src/registry/import-registry.js';
-import { migrateDatabase, openStore, type Store } from '../../src/store/index.js';
+import { openStore, type Store } from '../../src/store/index.js';
+import { tempDatabases } from '../store/temp-db.js';
 import { resetMailData, sinkMessages, startMailServer } from '../../scripts/mailserver/index.js';
 import type { IntakeSettings } from '../../src/intake/run-intake.js';
 
@@ -25,13 +25,14 @@ export interface IntakeWorld {
   cleanup(): Promise<void>;
 }
 
-/** Fresh mail data and database. Dovecot and the sink are started by the project's own script. */
+/** Fresh mail data and database (SQLite, or PostgreSQL under TEST_DATABASE=postgres). Dovecot and the sink are
+ *  started by the project's own script. */
 export async function intakeWorld(extraEnv: Record<string, string> = {}): Promise<IntakeWorld> {
   await resetMailData();
   await startMailServer();
-  const dir = mkdtempSync(path.join(tmpdir(), 'khab-intake-'));
-  const databaseUrl = `file:${path.join(dir, 'intake.sqlite')}`;
-  await migrateDatabase(databaseUrl);
+  const dbs = await tempDatabases();
+  const dir = dbs.dir;
+  const databaseUrl = await dbs.fresh();
   const env = { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', ...extraEnv };
   const settings = loadSettings([...RULE_SETTINGS, ...IMAP_SETTINGS, ...SMTP_SETTINGS, 'DATABASE_URL'], env) as TestSettings;
   const store = await openStore(databaseUrl);
@@ -40,7 +41,7 @@ export async function intakeWorld(extraEnv: Record<string, string> = {}): Promis
     dir, databaseUrl, settings, env, store,
     async cleanup() {
       await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      await dbs.cleanup();
     },
   };
 }

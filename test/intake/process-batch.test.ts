@@ -27,7 +27,7 @@ const mail = (n: number, body: string): Buffer => Buffer.from([
 
 describe('processBatch', () => {
   it('applies the batch in one go, and falls back to one by one when one message cannot be applied', async () => {
-    const store = await openStore(dbs.fresh());
+    const store = await openStore(await dbs.fresh());
     try {
       await importRegistry(store, REGISTRY_CSV, 'test', 'registry.csv');
       const meters = await store.registry.loadAll();

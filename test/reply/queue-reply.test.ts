@@ -37,7 +37,7 @@ function request(messageRowId: number, template: 'accepted' | 'rejected' | 'revi
 
 describe('queueReply', () => {
   it('renders and queues the accepted reply inside a transaction, threaded to the message', async () => {
-    store = await openStore(dbs.fresh());
+    store = await openStore(await dbs.fresh());
     await importRegistry(store, REGISTRY_CSV, 'test');
     const id = await storedMessage(1);
     const result = await store.transaction((tx) => queueReply(tx, request(id, 'accepted')));
@@ -52,7 +52,7 @@ describe('queueReply', () => {
   });
 
   it('a replay finds its reply queued, even when the sender is at the daily cap', async () => {
-    store = await openStore(dbs.fresh());
+    store = await openStore(await dbs.fresh());
     await importRegistry(store, REGISTRY_CSV, 'test');
     const ids = [await storedMessage(1), await storedMessage(2), await storedMessage(3), await storedMessage(4)];
     for (const id of ids.slice(0, 3)) expect((await queueReply(store, request(id, 'review'))).queued).toBe(true);
@@ -66,7 +66,7 @@ describe('queueReply', () => {
   });
 
   it('queues nothing without a reply effect, for review when turned off, or for machine mail', async () => {
-    store = await openStore(dbs.fresh());
+    store = await openStore(await dbs.fresh());
     const id = await storedMessage(1);
     const noEffect = request(id, 'review');
     noEffect.decision = { ...noEffect.decision, effects: [] };
@@ -80,14 +80,14 @@ describe('queueReply', () => {
   });
 
   it('the rejected reply names the next window', async () => {
-    store = await openStore(dbs.fresh());
+    store = await openStore(await dbs.fresh());
     const id = await storedMessage(1);
     await queueReply(store, request(id, 'rejected', { at: new Date('2026-11-27T00:00:00Z') }));
     expect((await store.outbox.findByDedupeKey(`reply:${id}:rejected`))!.text).toContain('с 20.12.2026 по 25.12.2026');
   });
 
   it('a rolled-back transaction leaves no reply', async () => {
-    store = await openStore(dbs.fresh());
+    store = await openStore(await dbs.fresh());
     const id = await storedMessage(1);
     await expect(store.transaction(async (tx) => {
       await queueReply(tx, request(id, 'review'));
@@ -104,7 +104,7 @@ describe('outbox repository', () => {
   });
 
   it('lists due rows oldest first, counts recent rows per address, reports its state', async () => {
-    store = await openStore(dbs.fresh());
+    store = await openStore(await dbs.fresh());
     const t = (s: number) => new Date(NOW.getTime() + s * 1000);
     await store.outbox.enqueue(entry(1, t(0)));
     await store.outbox.enqueue(entry(2, t(10)));

@@ -90,7 +90,7 @@ afterAll(() => dbs?.cleanup());
 
 describe('sendDueReplies over real SMTP', () => {
   it('sends each due reply once, with the reply headers, and records its Message-ID', async () => {
-    store = await openStore(dbs.fresh());
+    store = await openStore(await dbs.fresh());
     sink = await startSink();
     mailer = mailerFor(sink.port);
     for (const n of [1, 2, 3]) await store.outbox.enqueue(reply(n));
@@ -122,7 +122,7 @@ describe('sendDueReplies over real SMTP', () => {
   });
 
   it('queues a dedupe key once: the replay gets the first row back', async () => {
-    store = await openStore(dbs.fresh());
+    store = await openStore(await dbs.fresh());
     const a = await store.outbox.enqueue(reply(1));
     const b = await store.outbox.enqueue(reply(1, { subject: 'другая тема' }));
     expect(a.created).toBe(true);
@@ -131,7 +131,7 @@ describe('sendDueReplies over real SMTP', () => {
   });
 
   it('survives the server being down: deferred with backoff, then sent once when it is back', async () => {
-    store = await openStore(dbs.fresh());
+    store = await openStore(await dbs.fresh());
     sink = await startSink();
     const port = sink.port;
     await sink.stop();
@@ -162,7 +162,7 @@ describe('sendDueReplies over real SMTP', () => {
   });
 
   it('gives up on a refused recipient at once, retries a temporary refusal, and stops after maxAttempts', async () => {
-    store = await openStore(dbs.fresh());
+    store = await openStore(await dbs.fresh());
     sink = await startSink(0, {
       'customer1@mail.ru': { code: 550, text: 'No such user' },
       'customer2@mail.ru': { code: 451, text: 'Try again later' },
@@ -184,7 +184,7 @@ describe('sendDueReplies over real SMTP', () => {
   });
 
   it('two senders at once deliver each reply once', async () => {
-    store = await openStore(dbs.fresh());
+    store = await openStore(await dbs.fresh());
     sink = await startSink();
     mailer = mailerFor(sink.port);
     for (let n = 1; n <= 10; n++) await store.outbox.enqueue(reply(n));

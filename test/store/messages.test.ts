@@ -16,7 +16,7 @@ const message = (over: Record<string, unknown> = {}) => ({
 
 describe('messages', () => {
   it('stores a message once per mailbox + UIDVALIDITY + UID; a second insert is a duplicate result', async () => {
-    store = await openStore(dbs.fresh());
+    store = await openStore(await dbs.fresh());
     const first = await store.messages.insert(message());
     expect(first.ok).toBe(true);
     if (!first.ok) return;
@@ -36,7 +36,7 @@ describe('messages', () => {
   });
 
   it('records a decision with reasons as JSON and counts attempts', async () => {
-    store = await openStore(dbs.fresh());
+    store = await openStore(await dbs.fresh());
     const inserted = await store.messages.insert(message());
     if (!inserted.ok) throw new Error('insert failed');
     await store.messages.update(inserted.id, { state: 'decided', decision: 'review', reasons: ['unknown_account'], decidedAt: new Date() });
@@ -48,7 +48,7 @@ describe('messages', () => {
 
 describe('readings', () => {
   it('stores one reading per message and meter; a replay is a duplicate result', async () => {
-    store = await openStore(dbs.fresh());
+    store = await openStore(await dbs.fresh());
     await importRegistry(store, REGISTRY_CSV, 'test');
     const meter = (await store.registry.metersOfAccount('2701013377'))[0]!;
     const inserted = await store.messages.insert(message());
@@ -71,7 +71,7 @@ describe('readings', () => {
   });
 
   it('rolls back a whole transaction when a step fails, passing the error through', async () => {
-    store = await openStore(dbs.fresh());
+    store = await openStore(await dbs.fresh());
     const boom = new Error('boom');
     await expect(store.transaction(async (tx) => {
       await tx.audit.append({ actor: 'test', action: 'x', entity: 'y' });
@@ -81,7 +81,7 @@ describe('readings', () => {
   });
 
   it('turns a failing statement into a StoreError with code and cause', async () => {
-    store = await openStore(dbs.fresh());
+    store = await openStore(await dbs.fresh());
     const error = await store.readings.supersede(999, 1000).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'StoreError', code: 'STORE_QUERY_FAILED', cause: { code: 'P2025' } });
   });

@@ -5,7 +5,7 @@ import { StoreError, migrateDatabase, openStore } from '../../src/store/index.js
 import { tempDatabases, type TempDatabases } from './temp-db.js';
 
 let dbs: TempDatabases;
-beforeAll(async () => { dbs = await tempDatabases(); });
+beforeAll(async () => { dbs = await tempDatabases('sqlite'); });
 afterAll(() => dbs?.cleanup());
 
 describe('migrate', () => {

@@ -15,7 +15,7 @@ afterEach(async () => { await Promise.all(open.splice(0).map((s) => s.close()));
 afterAll(() => dbs?.cleanup());
 
 async function freshStore(): Promise<{ url: string; store: Store }> {
-  const url = dbs.fresh();
+  const url = await dbs.fresh();
   const store = await openStore(url);
   open.push(store);
   return { url, store };
@@ -137,7 +137,7 @@ describe('cli registry', () => {
   }
 
   it('imports, prints the summary line, and shows an account as text and JSON', async () => {
-    const url = dbs.fresh();
+    const url = await dbs.fresh();
     const file = path.join(dbs.dir, 'registry.csv');
     writeFileSync(file, REGISTRY_CSV);
     expect(await run(['import', file], url)).toEqual({ code: 0, out: 'accounts=3 meters=4 created=4 updated=0 unchanged=0\n', err: '' });
@@ -166,8 +166,8 @@ describe('cli registry', () => {
     expect(await run(['show', '1234'], url)).toMatchObject({ code: 1, out: '', err: 'registry show: account 1234 is not in the registry\n' });
   });
 
-  it('exits 1 listing every bad line, through the real CLI entry', () => {
-    const url = dbs.fresh();
+  it('exits 1 listing every bad line, through the real CLI entry', async () => {
+    const url = await dbs.fresh();
     const file = path.join(dbs.dir, 'bad.csv');
     writeFileSync(file, withRow(REGISTRY_CSV, '0923457,electricity,2', '0923457,electricity,7'));
     const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'registry', 'import', file], {
