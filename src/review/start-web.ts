@@ -7,6 +7,7 @@ import { parseLimits, type RuleSettings } from '../intake/rules-from-settings.js
 import type { Store } from '../store/index.js';
 import type { WebDeps, WebSettings } from './deps.js';
 import { buildServer } from './server.js';
+import { fillSearchText } from './services/fill-search-text.js';
 import { auditPhotoReadings } from './services/photo-readings.js';
 
 export type StartWebSettings = WebSettings & RuleSettings & Pick<Settings, (typeof SMTP_SETTINGS)[number] | 'IMAP_USER'>;
@@ -53,6 +54,12 @@ export async function startWeb(settings: StartWebSettings, store: Store, log: Lo
   };
   const app = await buildServer(deps);
   const address = await app.listen({ host: settings.WEB_HOST, port: options.port ?? settings.WEB_PORT });
+  // Search keys of items the intake opened meanwhile; expired sessions.
+  await fillSearchText(store);
+  const fill = setInterval(() => {
+    fillSearchText(store, 2000).catch((e: unknown) => log.warn({ err: e }, 'search text fill failed'));
+  }, 30_000);
+  fill.unref();
   const sweep = setInterval(() => {
     store.users.deleteExpiredSessions(new Date()).catch((e: unknown) => log.warn({ err: e }, 'session sweep failed'));
   }, 3600_000);
@@ -62,6 +69,7 @@ export async function startWeb(settings: StartWebSettings, store: Store, log: Lo
     app, url: address.replace('[::1]', 'localhost'), deps,
     async close() {
       clearInterval(sweep);
+      clearInterval(fill);
       await app.close();
       await kicker.idle();
       await sender?.close();

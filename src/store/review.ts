@@ -1,5 +1,6 @@
 // Review items: one per message a clerk must look at — the clerk UI's queue, its locks and resolutions.
 import type { Db } from './client.js';
+import { reviewQueueQueries } from './review-queue.js';
 
 export interface ReviewItem {
   id: number;
@@ -39,36 +40,11 @@ const columns = {
   resolvedAt: true, createdAt: true,
 } as const;
 
-// Reason codes are stored as a JSON array of strings: '"code"' matches exactly one code.
-const quoted = (code: string): string => JSON.stringify(code);
-const SEARCH_LIMIT = 2000;
-
 export function reviewRepo(db: Db) {
-  async function where(filter: QueueFilter) {
-    const and: object[] = [{ status: 'open' }];
-    if (filter.reasonsAny && filter.reasonsAny.length > 0) {
-      and.push({ OR: filter.reasonsAny.map((r) => ({ reasons: { contains: quoted(r) } })) });
-    }
-    if (filter.createdBefore) and.push({ createdAt: { lt: filter.createdBefore } });
-    if (filter.createdAfter) and.push({ createdAt: { gte: filter.createdAfter } });
-    const q = filter.search?.trim();
-    if (q) {
-      // Account and meter live in the decision's audit entry (the readings the clerk starts from).
-      const decided = await db.auditLog.findMany({
-        where: { entity: 'message', action: 'decide', OR: [{ after: { contains: `"account":"${q}` } }, { after: { contains: `"meter":"${q}` } }] },
-        select: { entityId: true }, take: SEARCH_LIMIT, orderBy: { id: 'desc' },
-      });
-      const ids = decided.map((d) => Number(d.entityId)).filter(Number.isInteger);
-      and.push({ OR: [
-        { message: { fromAddress: { contains: q.toLowerCase() } } },
-        { message: { subject: { contains: q } } },
-        ...(ids.length > 0 ? [{ messageId: { in: ids } }] : []),
-      ] });
-    }
-    return { AND: and };
-  }
-
   return {
+    // The queue's reads (plain SQL) and its search keys.
+    ...reviewQueueQueries(db),
+
     /** Opens the review item of a message; a replay returns the existing one (one item per message). */
     async open(messageId: number, reasons: string[]): Promise<{ id: number; created: boolean }> {
       const existing = await db.reviewItem.findUnique({ where: { messageId }, select: { id: true } });
@@ -100,36 +76,10 @@ export function reviewRepo(db: Db) {
       return db.reviewItem.count({ where: { status: 'open' } });
     },
 
-    /** Open items matching the filter, oldest first, and how many match in all. */
-    async listOpen(filter: QueueFilter, page: { offset: number; limit: number }): Promise<{ rows: QueueRow[]; total: number }> {
-      const w = await where(filter);
-      const [rows, total] = await Promise.all([
-        db.reviewItem.findMany({
-          where: w, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], skip: page.offset, take: page.limit,
-          select: { ...columns, message: { select: { fromAddress: true, subject: true, receivedAt: true } } },
-        }),
-        db.reviewItem.count({ where: w }),
-      ]);
-      return { rows: rows.map(({ message, ...r }) => ({ ...toItem(r), ...message })), total };
-    },
-
     /** Open items and when the oldest was opened, in one statement (src/ops metrics). */
     async openDepth(): Promise<{ open: number; oldest: Date | null }> {
       const agg = await db.reviewItem.aggregate({ where: { status: 'open' }, _count: { _all: true }, _min: { createdAt: true } });
       return { open: agg._count._all, oldest: agg._min.createdAt ?? null };
-    },
-
-    /** Open items per reason code (an item with two reasons counts for both), and the oldest open item's age. */
-    async openStats(): Promise<{ byReason: Record<string, number>; oldest: Date | null }> {
-      const [groups, oldest] = await Promise.all([
-        db.reviewItem.groupBy({ by: ['reasons'], where: { status: 'open' }, _count: { _all: true } }),
-        db.reviewItem.findFirst({ where: { status: 'open' }, orderBy: { createdAt: 'asc' }, select: { createdAt: true } }),
-      ]);
-      const byReason: Record<string, number> = {};
-      for (const g of groups) {
-        for (const code of JSON.parse(g.reasons) as string[]) byReason[code] = (byReason[code] ?? 0) + g._count._all;
-      }
-      return { byReason, oldest: oldest?.createdAt ?? null };
     },
 
     /** The oldest open item other than `exceptId` that nobody else holds. */

@@ -71,7 +71,7 @@ describe('clerk UI', () => {
     expect(audit).toMatchObject({ actor: 'anna', action: 'review.correct' });
     expect(audit!.before).toMatchObject({ readings: [{ t1: 48300 }] });
     expect(audit!.after).toMatchObject({ readings: [{ t1: 48350 }], period: '2026-11', replyQueued: true });
-    const reply = await sinkReplyTo(id);
+    const reply = await sinkReplyTo(id, () => w.web.deps.kickOutbox());
     expect(reply).not.toBeNull();
     expect(reply!.to).toBe('ivanova.tn@mail.ru');
     expect(reply!.text).toContain('48350');
@@ -95,7 +95,7 @@ describe('clerk UI', () => {
     expect(await w.store.review.get(item)).toMatchObject({ status: 'resolved', resolvedBy: 'anna' });
     const [audit] = await w.store.audit.list({ entity: 'review', entityId: item });
     expect(audit).toMatchObject({ actor: 'anna', action: 'review.reject' });
-    const reply = await sinkReplyTo(id);
+    const reply = await sinkReplyTo(id, () => w.web.deps.kickOutbox());
     expect(reply).not.toBeNull();
     expect(reply!.to).toBe('petrov.av@gmail.com');
     expect(reply!.text).toContain('передан в абонентский отдел');

@@ -39,7 +39,8 @@ export async function webWorld(extraEnv: Record<string, string> = {}): Promise<W
   await migrateDatabase(databaseUrl);
   const env = {
     DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', WEB_FORWARD_ADDRESSES: 'Юридический отдел=legal@khab.dvec.ru;Абонентский отдел=abonent@khab.dvec.ru',
-    WEB_LOGIN_MAX_ATTEMPTS: '3', ...extraEnv,
+    // Another engineer's test may restart the sink: retry a failed delivery after a second, not 30.
+    WEB_LOGIN_MAX_ATTEMPTS: '3', OUTBOX_RETRY_BASE_SECONDS: '1', ...extraEnv,
   };
   const settings = loadSettings([...WEB_SETTINGS, ...RULE_SETTINGS, ...SMTP_SETTINGS, 'DATABASE_URL', 'FOLDER_REVIEW', 'IMAP_USER'], env) as StartWebSettings;
   const store = await openStore(databaseUrl);
@@ -98,9 +99,10 @@ export function plainMail(o: { from: string; subject: string; body: string; id: 
 }
 
 /** The mail in the sink answering `id` (In-Reply-To), waiting for the outbox sender up to `limitMs`. */
-export async function sinkReplyTo(id: string, limitMs = 20_000): Promise<{ to: string; subject: string; text: string; autoSubmitted: string } | null> {
+export async function sinkReplyTo(id: string, kick: () => void, limitMs = 45_000): Promise<{ to: string; subject: string; text: string; autoSubmitted: string } | null> {
   const end = Date.now() + limitMs;
   while (Date.now() < end) {
+    kick(); // a delivery deferred by a sink restart is retried
     for (const file of sinkMessages().reverse()) {
       const raw = readFileSync(file, 'latin1');
       if (!raw.includes(id)) continue;

@@ -7,6 +7,7 @@ import { confirmItem, type ConfirmRow } from '../services/confirm-item.js';
 import { forwardItem } from '../services/forward-item.js';
 import { linkSender } from '../services/link-sender.js';
 import { loadItem } from '../services/load-item.js';
+import { invalidateQueueStats } from '../services/load-queue.js';
 import { rejectItem } from '../services/reject-item.js';
 import { errorPage } from '../views/error-page.js';
 import { itemPage, type ItemPageOptions } from '../views/item-page.js';
@@ -37,7 +38,10 @@ export function registerItemRoutes(app: FastifyInstance, deps: WebDeps): void {
   }
 
   /** Success: straight on to the next item, as a clerk works through the queue. */
-  const next = (reply: FastifyReply, id: number, done: string) => reply.code(303).header('location', `/items/next?after=${id}&done=${done}`).send();
+  const next = (reply: FastifyReply, id: number, done: string) => {
+    invalidateQueueStats(deps.store);
+    return reply.code(303).header('location', `/items/next?after=${id}&done=${done}`).send();
+  };
 
   app.get('/items/:id', async (request, reply) => {
     const id = itemId(request);

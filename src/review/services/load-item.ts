@@ -51,17 +51,21 @@ export async function loadItem(deps: WebDeps, id: number, login: string, extraAc
   const item = await store.review.get(id);
   if (!item) return null;
   const now = deps.clock();
-  const lock = item.status === 'open' ? await store.review.lock(id, login, now, new Date(now.getTime() + deps.settings.WEB_LOCK_MINUTES * 60_000)) : null;
-  const [message, parsed, decided, itemHistory, photoReadings, resolution] = await Promise.all([
+  const ttl = deps.settings.WEB_LOCK_MINUTES * 60_000;
+  // A lock of ours with more than half its time left needs no write (the page renews it anyway).
+  const fresh = item.lockedBy === login && item.lockedUntil !== null && item.lockedUntil.getTime() - now.getTime() > ttl / 2;
+  const lock = item.status !== 'open' ? null
+    : fresh ? { ok: true as const, until: item.lockedUntil! } : await store.review.lock(id, login, now, new Date(now.getTime() + ttl));
+  const [message, parsed, decided, itemHistory, resolution] = await Promise.all([
     store.messages.get(item.messageId),
     parsedMessage(deps, item.messageId),
     store.audit.list({ entity: 'message', entityId: item.messageId, limit: 20 }),
     store.audit.list({ entity: 'review', entityId: id, limit: 100 }),
-    deps.photoReadings(item.messageId),
     item.status === 'resolved' ? store.review.resolutionOf(id) : Promise.resolve(null),
   ]);
   if (!message) return null;
   const decide = decided.find((e) => e.action === 'decide');
+  const photoReadings = await deps.photoReadings(item.messageId, decide?.after ?? null);
   const after = (decide?.after ?? {}) as { readings?: Reading[]; period?: string };
   const extracted = Array.isArray(after.readings) ? after.readings : [];
   const senderAccounts = message.fromAddress ? await store.registry.accountsOfSender(message.fromAddress) : [];

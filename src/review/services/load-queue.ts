@@ -1,10 +1,13 @@
 // The queue page's data: open items oldest first with filters and search, counts per reason, the SLA line.
+// The counts per reason change slowly and cost a scan of every open item: they are cached for a few seconds.
 import { REASONS } from '../../decide/reasons.js';
-import type { QueueFilter, QueueRow } from '../../store/index.js';
+import type { QueueFilter, QueueRow, Store } from '../../store/index.js';
 import type { WebDeps } from '../deps.js';
 import { ageBounds, isAge, isKind, KINDS, type AgeCode, type KindCode } from '../queue-kinds.js';
+import { fillSearchText } from './fill-search-text.js';
 
 export const PAGE_SIZE = 50;
+const STATS_TTL_MS = 5000;
 
 export interface QueueQuery {
   reason: string | null;
@@ -40,18 +43,35 @@ export function queueQuery(raw: Record<string, unknown>): QueueQuery {
   };
 }
 
+type Stats = Awaited<ReturnType<Store['review']['openStats']>>;
+const statsCache = new WeakMap<object, { at: number; stats: Promise<Stats> }>();
+
+function openStats(store: Store, now: number): Promise<Stats> {
+  const hit = statsCache.get(store);
+  if (hit && now - hit.at < STATS_TTL_MS) return hit.stats;
+  const stats = store.review.openStats();
+  statsCache.set(store, { at: now, stats });
+  stats.catch(() => statsCache.delete(store));
+  return stats;
+}
+
+/** After a clerk's action the counts are read again. */
+export function invalidateQueueStats(store: Store): void {
+  statsCache.delete(store);
+}
+
 export async function loadQueue(deps: WebDeps, query: QueueQuery): Promise<QueueView> {
   const now = deps.clock();
   const filter: QueueFilter = { ...(query.age ? ageBounds(query.age, now, deps.settings.WEB_SLA_HOURS) : {}), ...(query.q ? { search: query.q } : {}) };
   const kindReasons: readonly string[] | null = query.kind ? KINDS[query.kind].reasons : null;
   if (query.reason) filter.reasonsAny = kindReasons && !kindReasons.includes(query.reason) ? ['-none-'] : [query.reason];
   else if (kindReasons) filter.reasonsAny = kindReasons;
-  const [{ rows, total }, stats, openTotal] = await Promise.all([
+  if (query.q) await fillSearchText(deps.store);
+  const [{ rows, total }, stats] = await Promise.all([
     deps.store.review.listOpen(filter, { offset: (query.page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
-    deps.store.review.openStats(),
-    deps.store.review.countOpen(),
+    openStats(deps.store, now.getTime()),
   ]);
   const byReason = Object.entries(stats.byReason).sort((a, b) => b[1] - a[1])
     .map(([code, count]) => ({ code, count, text: (REASONS as Record<string, string>)[code] ?? code }));
-  return { query, rows, total, openTotal, byReason, oldest: stats.oldest, now, slaHours: deps.settings.WEB_SLA_HOURS };
+  return { query, rows, total, openTotal: stats.open, byReason, oldest: stats.oldest, now, slaHours: deps.settings.WEB_SLA_HOURS };
 }

@@ -3,7 +3,8 @@
 import type { PhotoReading } from '../../ocr/types.js';
 import type { Store } from '../../store/index.js';
 
-export type PhotoReadingSource = (messageId: number) => Promise<PhotoReading[]>;
+/** `decision` is the `after` of the message's latest decision audit entry, when the caller has it already. */
+export type PhotoReadingSource = (messageId: number, decision?: unknown) => Promise<PhotoReading[]>;
 
 const isCrop = (c: unknown): boolean => {
   const o = c as Record<string, unknown> | null;
@@ -22,8 +23,9 @@ export function validPhotoReadings(value: unknown): PhotoReading[] {
 
 /** Reads `photoReadings` from the message's latest decision audit entry. */
 export function auditPhotoReadings(store: Pick<Store, 'audit'>): PhotoReadingSource {
-  return async (messageId) => {
-    const [entry] = await store.audit.list({ entity: 'message', entityId: messageId, action: 'decide', limit: 1 });
-    return validPhotoReadings((entry?.after as { photoReadings?: unknown } | null)?.photoReadings);
+  return async (messageId, decision) => {
+    const after = decision !== undefined ? decision
+      : (await store.audit.list({ entity: 'message', entityId: messageId, action: 'decide', limit: 1 }))[0]?.after;
+    return validPhotoReadings((after as { photoReadings?: unknown } | null | undefined)?.photoReadings);
   };
 }

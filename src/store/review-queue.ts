@@ -1,0 +1,98 @@
+// The clerk queue's reads over many open items, as plain SQL (portable between SQLite and PostgreSQL): with
+// 10,000 open items the ORM's per-query overhead, not the database, dominated the queue page. Also keeps
+// ReviewItem.searchText filled — the sender, subject, accounts and meters the queue's search matches.
+import { join, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
+import type { Db } from './client.js';
+import type { QueueFilter, QueueRow, ReviewItem } from './review.js';
+
+type RawRow = {
+  id: number | bigint; messageId: number | bigint; status: string; reasons: string; lockedBy: string | null;
+  lockedUntil: Date | string | null; resolvedBy: string | null; resolvedAt: Date | string | null; createdAt: Date | string;
+  fromAddress: string | null; subject: string | null; receivedAt: Date | string | null;
+};
+
+const date = (v: Date | string | number | null): Date | null => (v === null ? null : v instanceof Date ? v : new Date(v));
+const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function conditions(f: QueueFilter): Sql {
+  const parts: Sql[] = [sql`r."status" = 'open'`];
+  if (f.reasonsAny && f.reasonsAny.length > 0) {
+    parts.push(sql`(${join(f.reasonsAny.map((c) => sql`r."reasons" LIKE ${`%${escapeLike(JSON.stringify(c))}%`} ESCAPE '\\'`), ' OR ')})`);
+  }
+  if (f.createdBefore) parts.push(sql`r."createdAt" < ${f.createdBefore}`);
+  if (f.createdAfter) parts.push(sql`r."createdAt" >= ${f.createdAfter}`);
+  const q = f.search?.trim().toLowerCase();
+  if (q) parts.push(sql`r."searchText" LIKE ${`%${escapeLike(q)}%`} ESCAPE '\\'`);
+  return join(parts, ' AND ');
+}
+
+export interface MissingSearchText {
+  id: number;
+  fromAddress: string | null;
+  subject: string | null;
+  /** The `after` of the message's latest decision audit entry. */
+  decision: unknown;
+}
+
+/** Part of the review repository (review.ts). */
+export function reviewQueueQueries(db: Db) {
+  return {
+    /** Open items matching the filter, oldest first, and how many match in all. */
+    async listOpen(filter: QueueFilter, page: { offset: number; limit: number }): Promise<{ rows: QueueRow[]; total: number }> {
+      const where = conditions(filter);
+      const [rows, count] = await Promise.all([
+        db.$queryRaw<RawRow[]>(sql`SELECT r."id", r."messageId", r."status", r."reasons", r."lockedBy", r."lockedUntil", r."resolvedBy",
+          r."resolvedAt", r."createdAt", m."fromAddress", m."subject", m."receivedAt"
+          FROM "ReviewItem" r JOIN "InboundMessage" m ON m."id" = r."messageId"
+          WHERE ${where} ORDER BY r."createdAt", r."id" LIMIT ${page.limit} OFFSET ${page.offset}`),
+        db.$queryRaw<{ n: number | bigint }[]>(sql`SELECT COUNT(*) AS "n" FROM "ReviewItem" r WHERE ${where}`),
+      ]);
+      return {
+        total: Number(count[0]?.n ?? 0),
+        rows: rows.map((r) => ({
+          id: Number(r.id), messageId: Number(r.messageId), status: r.status as ReviewItem['status'], reasons: JSON.parse(r.reasons) as string[],
+          lockedBy: r.lockedBy, lockedUntil: date(r.lockedUntil), resolvedBy: r.resolvedBy, resolvedAt: date(r.resolvedAt),
+          createdAt: date(r.createdAt)!, fromAddress: r.fromAddress, subject: r.subject, receivedAt: date(r.receivedAt),
+        })),
+      };
+    },
+
+    /** Open items in all and per reason code (an item with two reasons counts for both), and the oldest one's time. */
+    async openStats(): Promise<{ open: number; byReason: Record<string, number>; oldest: Date | null }> {
+      const groups = await db.$queryRaw<{ reasons: string; n: number | bigint; oldest: Date | string | null }[]>(
+        sql`SELECT r."reasons", COUNT(*) AS "n", MIN(r."createdAt") AS "oldest" FROM "ReviewItem" r WHERE r."status" = 'open' GROUP BY r."reasons"`);
+      const byReason: Record<string, number> = {};
+      let open = 0;
+      let oldest: Date | null = null;
+      for (const g of groups) {
+        const n = Number(g.n);
+        open += n;
+        const at = date(g.oldest);
+        if (at && (!oldest || at < oldest)) oldest = at;
+        for (const code of JSON.parse(g.reasons) as string[]) byReason[code] = (byReason[code] ?? 0) + n;
+      }
+      return { open, byReason, oldest };
+    },
+
+    /** Open items whose searchText is not filled yet, with what it is made of. */
+    async missingSearchText(limit: number): Promise<MissingSearchText[]> {
+      const rows = await db.$queryRaw<{ id: number | bigint; messageId: number | bigint; fromAddress: string | null; subject: string | null }[]>(
+        sql`SELECT r."id", r."messageId", m."fromAddress", m."subject" FROM "ReviewItem" r JOIN "InboundMessage" m ON m."id" = r."messageId"
+            WHERE r."status" = 'open' AND r."searchText" IS NULL LIMIT ${limit}`);
+      if (rows.length === 0) return [];
+      const decided = await db.$queryRaw<{ entityId: string; after: string | null }[]>(
+        sql`SELECT "entityId", "after" FROM "AuditLog" WHERE "entity" = 'message' AND "action" = 'decide'
+            AND "entityId" IN (${join(rows.map((r) => String(r.messageId)))}) ORDER BY "id"`);
+      const latest = new Map(decided.map((d) => [d.entityId, d.after]));
+      return rows.map((r) => {
+        const after = latest.get(String(r.messageId)) ?? null;
+        return { id: Number(r.id), fromAddress: r.fromAddress, subject: r.subject, decision: after === null ? null : JSON.parse(after) };
+      });
+    },
+
+    async setSearchText(id: number, text: string): Promise<void> {
+      await db.$executeRaw(sql`UPDATE "ReviewItem" SET "searchText" = ${text} WHERE "id" = ${id}`);
+    },
+  };
+}
+
