@@ -95,6 +95,25 @@ export class MailboxClient {
     });
   }
 
+  /** UIDs of the messages the server received (INTERNALDATE) before the day of `date`, ascending (IMAP SEARCH BEFORE
+   *  compares dates, not times). */
+  listUidsBefore(date: Date): Promise<number[]> {
+    return this.run('UID SEARCH BEFORE', async (imap) => {
+      const uids = await imap.search({ before: date }, { uid: true });
+      if (!Array.isArray(uids)) throw this.refused(imap, 'UID SEARCH BEFORE');
+      return [...uids].sort((a, b) => a - b);
+    });
+  }
+
+  /** Deletes these UIDs for good (\Deleted, then UID EXPUNGE of exactly them). UIDs already gone are not an error. */
+  async deleteMany(uids: readonly number[]): Promise<void> {
+    if (uids.length === 0) return;
+    const range = toUidRanges(uids);
+    return this.run('UID EXPUNGE', async (imap) => {
+      if (!(await imap.messageDelete(range, { uid: true }))) throw this.refused(imap, `UID EXPUNGE ${range.length > 60 ? `${range.slice(0, 60)}…` : range}`);
+    });
+  }
+
   /** Source, INTERNALDATE and size of these UIDs, ascending; UIDs no longer in the mailbox are absent. */
   async fetch(uids: number[]): Promise<FetchedMessage[]> {
     if (uids.length === 0) return [];

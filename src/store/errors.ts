@@ -7,6 +7,7 @@ export type StoreErrorCode =
   | 'STORE_UNAVAILABLE' // cannot open or reach the database
   | 'STORE_MIGRATE_FAILED' // a Prisma CLI command failed
   | 'STORE_INVALID_VALUE' // a value the schema cannot hold (e.g. a reading beyond 32-bit)
+  | 'STORE_BACKUP_FAILED' // `cli backup` could not write the copy
   | 'STORE_QUERY_FAILED'; // any other database error; cause holds Prisma's error (cause.code P2xxx)
 
 export class StoreError extends Error {

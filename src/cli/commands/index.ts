@@ -39,6 +39,14 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'readings export [--period YYYY-MM] [--format csv|jsonl] [--since-last]',
     load: async () => (await import('./readings.js')).readings,
   },
+  purge: {
+    summary: 'purge [--dry-run] [--skip-imap]: delete raw messages RETENTION_RAW_DAYS after their final outcome (database and IMAP folders)',
+    load: async () => (await import('./purge.js')).purge,
+  },
+  backup: {
+    summary: 'backup FILE: online copy of the database (SQLite backup API, PostgreSQL pg_dump -Fc)',
+    load: async () => (await import('./backup.js')).backup,
+  },
   web: {
     summary: 'web: the clerk review UI on WEB_PORT (default 8080)',
     load: async () => (await import('./web.js')).web,
