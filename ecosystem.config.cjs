@@ -25,5 +25,25 @@ module.exports = {
       env: env({ NODE_ENV: 'development', LOG_LEVEL: 'info' }),
       env_production: env({ NODE_ENV: 'production', LOG_LEVEL: 'info' }),
     },
+    {
+      // The clerk review UI (`cli web`, WEB_PORT): stateless besides the database, one instance (the login
+      // rate limit is kept in memory).
+      name: 'web',
+      cwd: __dirname,
+      script: 'bin/cli.mjs',
+      args: 'web',
+      interpreter: 'node',
+      node_args: '--import tsx',
+      instances: 1,
+      exec_mode: 'fork',
+      autorestart: true,
+      kill_timeout: 12000,
+      exp_backoff_restart_delay: 1000,
+      max_memory_restart: '400M',
+      merge_logs: true,
+      time: false,
+      env: env({ NODE_ENV: 'development', LOG_LEVEL: 'info', WEB_PORT: '8080' }),
+      env_production: env({ NODE_ENV: 'production', LOG_LEVEL: 'info', WEB_PORT: '8080' }),
+    },
   ],
 };
