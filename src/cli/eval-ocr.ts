@@ -13,6 +13,7 @@ interface Label {
   file: string;
   display: string | null;
   reading: number | null;
+  serial?: string | null;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -32,7 +33,7 @@ async function main(argv: string[]): Promise<number> {
     for (const label of labels) {
       const line = await readPhotoFile(path.join(dir, label.file), pool, options.load);
       results.push({ label, line });
-      if (verbose) process.stdout.write(`${verdict(label, line)} ${label.file} want=${label.reading} got=${line.reading} conf=${line.confidence} ${line.display ?? '-'} ${line.ms}ms ${line.problem ?? ''} ${line.doubts.join('; ')}\n`);
+      if (verbose) process.stdout.write(`${verdict(label, line)} ${label.file} want=${label.reading} got=${line.reading} conf=${line.confidence} ${line.display ?? '-'} serial=${line.serial ?? '-'}/${label.serial ?? '-'} ${line.ms}ms ${line.problem ?? ''} ${line.doubts.join('; ')}\n`);
     }
   } finally {
     await pool.close();
@@ -64,6 +65,9 @@ function report(results: { label: Label; line: PhotoFileLine }[]): void {
   const wrong = wrongAt(ACCEPT_CONFIDENCE);
   out.write(`wrong_at_threshold=${wrong.length}\n`);
   for (const { label, line } of wrong) out.write(`  WRONG ${label.file}: want ${label.reading} got ${line.reading} (${line.digits}) conf ${line.confidence}\n`);
+  const serials = results.filter((r) => r.line.serial !== null);
+  const serialRight = serials.filter((r) => r.line.serial === r.label.serial).length;
+  out.write(`serial: read=${serials.length} correct=${serialRight} labelled=${results.filter((r) => r.label.serial).length}\n`);
   out.write(`ms_per_photo median=${q(0.5)} p95=${q(0.95)}\n`);
 }
 

@@ -7,7 +7,7 @@ import { recogniseDigits } from './recognise-digits.js';
 import { expandCandidates } from './expand-candidates.js';
 import { CROP_DIGIT_HEIGHT, cropGeometry, extractDisplayCrop } from './extract-display-crop.js';
 import type { DisplayCandidate } from './find-display-candidates.js';
-import { findDisplayCandidates } from './find-display-candidates.js';
+import { findDisplayCandidates, rowBox } from './find-display-candidates.js';
 import { toGrey } from './grey-image.js';
 import { readSerial } from './read-serial.js';
 import type { TextRecogniser } from './text-recogniser.js';
@@ -64,7 +64,7 @@ export async function readMeterPhoto(image: RawImage, ocr: TextRecogniser, optio
   applySizePrior(read);
   read.sort((a, b) => (b.candidates[0]?.confidence ?? 0) - (a.candidates[0]?.confidence ?? 0));
   const best = read[0];
-  const serial = opts.readSerial ? await readSerial(image, found, best?.candidate ?? null, ocr) : null;
+  const serial = opts.readSerial ? await readSerial(image, grey, scale, best ? rowBoxInImage(best.candidate) : null, ocr) : null;
   if (!best || best.candidates.length === 0) {
     return { ...base, ...empty('digits_unreadable'), serial, crop: best?.box ?? null, ms: Math.round(opts.now() - started) };
   }
@@ -108,6 +108,12 @@ function withDroppedDecimals(candidates: ReadingCandidate[], n: number): Reading
   if (!best || n < 5) return candidates;
   const extra = [1, 2].map((k) => best.digits.slice(0, n - k)).map((digits) => ({ digits, value: Number.parseInt(digits, 10), confidence: Math.round(best.confidence * 700) / 1000 }));
   return [...candidates.slice(0, 1), ...extra, ...candidates.slice(1)].slice(0, 8);
+}
+
+/** The candidate's digit row in photo coordinates. */
+function rowBoxInImage(c: DisplayCandidate): CropBox {
+  const r = rowBox(c.row);
+  return { left: r.x0 / c.scale, top: r.y0 / c.scale, width: (r.x1 - r.x0) / c.scale, height: (r.y1 - r.y0) / c.scale };
 }
 
 function digitConfidence(alts: { digit: number; p: number }[], digit: string): number {
