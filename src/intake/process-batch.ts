@@ -113,7 +113,7 @@ export async function processBatch(fetched: readonly Fetched[], ctx: ProcessCont
   return out.sort((a, b) => a.uid - b.uid);
 }
 
-const logOf = (ctx: ProcessContext, row: StoredMessage) => ctx.log.child({ messageId: row.id, uid: Number(row.uid) });
+const logOf = (ctx: ProcessContext, row: StoredMessage) => ctx.log.child({ stage: 'decide', messageId: row.id, uid: Number(row.uid) });
 
 /** One transaction for the batch's decisions; if it fails, each message is applied alone (and a message that
  *  still fails is recorded as failed), so one bad message cannot hold up the others. */
@@ -123,7 +123,7 @@ async function applyPlans(plans: PlannedDecision[], parsed: Map<number, ParsedMe
     const results = await timed(ctx.timings, 'apply', () => applyDecisions(ctx.store, plans.map((p) => p.input)));
     return plans.map((plan, i) => decided(plan, results[i]!, logOf(ctx, plan.row)));
   } catch (e) {
-    ctx.log.warn({ err: (e as Error).message, messages: plans.length }, 'batch apply failed; applying its messages one by one');
+    ctx.log.warn({ stage: 'apply', err: (e as Error).message, messages: plans.length }, 'batch apply failed; applying its messages one by one');
     for (const plan of [...plans].reverse()) plan.undo();
     const out: ProcessOutcome[] = [];
     for (const plan of plans) {

@@ -114,5 +114,5 @@ async function reconcileMoved(ctx: CycleContext, present: Set<number>): Promise<
   const moved = (await ctx.store.messages.listUnfiled(ctx.mailbox, ctx.uidValidity)).filter((row) => row.uid !== null && !present.has(Number(row.uid)));
   if (moved.length === 0) return;
   await ctx.store.messages.markFiled(moved.map((row) => row.id), new Date());
-  for (const row of moved) ctx.log.info({ messageId: row.id, uid: Number(row.uid) }, 'message was moved before a restart; marked filed');
+  for (const row of moved) ctx.log.info({ stage: 'mail', messageId: row.id, uid: Number(row.uid) }, 'message was moved before a restart; marked filed');
 }

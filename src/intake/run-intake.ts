@@ -140,7 +140,8 @@ async function cycle(client: MailboxClient, uidValidity: bigint, deps: IntakeDep
   const ctx: CycleContext = {
     store, loadRegistry: () => loadRegistry(store), rules: decisionRules(settings, [settings.MAIL_FROM, settings.IMAP_USER]),
     limits: parseLimits(settings), folders: folders(settings), replies: replyConfig(settings),
-    mailbox: settings.IMAP_MAILBOX, uidValidity, log: log.child({ stage: 'intake' }), timings,
+    // Unbound: each line names its stage (decide, apply, mail), and pino would repeat a bound `stage` key.
+    mailbox: settings.IMAP_MAILBOX, uidValidity, log, timings,
     ...(deps.parser ? { parse: (raw: Buffer) => deps.parser!.parse(raw, ctx.limits) } : {}),
     readPhotos: deps.readPhotos,
   };
@@ -149,7 +150,7 @@ async function cycle(client: MailboxClient, uidValidity: bigint, deps: IntakeDep
     keepAlive: leaseKeeper(store, holder), ...(observer ? { onFiled: (o) => observer.filed(o) } : {}),
   });
   observer?.imapAlive();
-  if (stats.seen > 0) log.info({ ...stats }, 'cycle done');
+  if (stats.seen > 0) log.info({ stage: 'intake', ...stats }, 'cycle done');
   return stats;
 }
 
@@ -159,7 +160,9 @@ export async function runIntakeDaemon(deps: IntakeDeps): Promise<void> {
 }
 
 async function runDaemon(deps: IntakeDeps): Promise<void> {
-  const { store, settings, log, signal } = deps;
+  const { store, settings, signal } = deps;
+  const log = deps.log.child({ stage: 'intake' });
+  const mailLog = deps.log.child({ stage: 'mail' });
   const holder = holderId();
   const pollMs = settings.POLL_INTERVAL_SECONDS * 1000;
   let standbyLogged = false;
@@ -171,24 +174,24 @@ async function runDaemon(deps: IntakeDeps): Promise<void> {
       continue;
     }
     standbyLogged = false;
-    const client = new MailboxClient(settings, log.child({ stage: 'mail' }));
+    const client = new MailboxClient(settings, mailLog);
     try {
       const state = await connectWithBackoff(client, {
         signal,
         onRetry: (attempt, delayMs, err) => {
           deps.observer?.imapConnectFailed();
-          log.warn({ attempt, delayMs, err: err.message }, 'IMAP connect failed; retrying');
+          mailLog.warn({ attempt, delayMs, err: err.message }, 'IMAP connect failed; retrying');
         },
       });
       deps.observer?.imapConnected();
-      log.info({ mailbox: state.mailbox, exists: state.exists }, 'IMAP connected');
+      mailLog.info({ mailbox: state.mailbox, exists: state.exists }, 'IMAP connected');
       while (!signal.aborted && client.usable) {
         await cycle(client, state.uidValidity, deps, holder);
         if (deps.replies) await deps.replies.sendDue();
         await store.leases.acquire(INTAKE_LEASE, holder, LEASE_TTL_MS);
         // Wake on new mail (IDLE) or after the poll interval; the lease is renewed at least twice per TTL.
         const waited = await client.waitForChange(Math.min(pollMs, LEASE_TTL_MS / 2), signal);
-        if (waited === 'closed') log.warn('IMAP connection closed; reconnecting');
+        if (waited === 'closed') mailLog.warn('IMAP connection closed; reconnecting');
       }
     } catch (e) {
       if (signal.aborted) break;

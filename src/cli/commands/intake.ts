@@ -34,7 +34,7 @@ export const intake: Command = {
     };
     process.on('SIGINT', () => stop('SIGINT'));
     process.on('SIGTERM', () => stop('SIGTERM'));
-    const ocr = lazyOcr(settings);
+    const ocr = lazyOcr(settings, log.child({ stage: 'ocr' }));
     const daemon = options['once'] !== true;
     // The daemon's /healthz, /readyz and /metrics (src/ops); --once has nobody to scrape it.
     const ops = daemon ? createOps({
