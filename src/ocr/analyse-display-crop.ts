@@ -303,10 +303,10 @@ export function findDecimalPointByProfile(bin: BinaryImage, digits: Blob[], row:
   const top = median(digits.map((d) => d.y0));
   const yc = (top + baseline) / 2;
   const xs = (x: number, y: number): number => x + shear * (y - yc);
-  // The digit's edges in its middle rows, where only vertical segments are: a touching point cannot widen them.
+  // The digits' edges in the rows of the lower vertical segments (c, e), just above where a point sits.
   const extent = (d: Blob, side: 'left' | 'right'): number => {
     let v = side === 'left' ? Infinity : -Infinity;
-    for (let y = Math.round(d.y0 + 0.3 * h); y < Math.round(d.y0 + 0.8 * h); y++) for (let x = Math.max(0, d.x0 - 2); x < Math.min(bin.width, d.x1 + 2); x++) {
+    for (let y = Math.round(d.y0 + 0.5 * h); y < Math.round(d.y0 + 0.8 * h); y++) for (let x = Math.max(0, d.x0 - 2); x < Math.min(bin.width, d.x1 + 2); x++) {
       if (bin.data[y * bin.width + x] !== 1) continue;
       v = side === 'left' ? Math.min(v, xs(x, y)) : Math.max(v, xs(x, y));
     }
@@ -316,9 +316,11 @@ export function findDecimalPointByProfile(bin: BinaryImage, digits: Blob[], row:
     const d = digits[i]!, next = digits[i + 1]!;
     const right = extent(d, 'right'), left = extent(next, 'left');
     if (!Number.isFinite(right) || !Number.isFinite(left) || left - right < 0.12 * h) continue;
+    // Without a lower-right segment (a 2) the bottom bar would look like a point beside it: no decision there.
+    if (right - xs(d.x0, d.y0 + 0.7 * h) < 0.6 * (d.x1 - d.x0)) continue;
     let base = 0, above = 0;
     const columns = new Set<number>();
-    for (let y = Math.round(baseline - 0.45 * h); y < Math.min(bin.height, Math.round(baseline + 0.05 * h)); y++) {
+    for (let y = Math.round(baseline - 0.4 * h); y < Math.min(bin.height, Math.round(baseline + 0.05 * h)); y++) {
       const inBase = y >= baseline - 0.2 * h;
       // Runs of ink on this row: a point is a short run ending beyond the digit's edge, not the end of a bottom bar.
       let x = Math.max(0, d.x0);
