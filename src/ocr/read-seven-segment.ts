@@ -60,10 +60,10 @@ export function segmentOnProbabilities(fractions: readonly number[]): number[] {
  * Ink fractions of the seven zones of one digit box. `shear` undoes the italic slant of most LCD fonts:
  * the ink at row y is shifted by shear·(y − centre) before sampling.
  */
-export function sampleSegments(bin: BinaryImage, box: Blob, shear: number): number[] {
+export function sampleSegments(bin: BinaryImage, box: Blob, shear: number, slot?: SlotBounds): number[] {
   const h = blobHeight(box);
   const yc = (box.y0 + box.y1) / 2;
-  const { left, right } = shearedExtent(bin, box, shear);
+  const { left, right } = shearedExtent(bin, box, shear, slot);
   const w = right - left;
   return ZONES.map(([u0, u1, v0, v1]) => {
     let on = 0, n = 0;
@@ -82,16 +82,23 @@ export function sampleSegments(bin: BinaryImage, box: Blob, shear: number): numb
   });
 }
 
-/** Left and right ink limits of a box in sheared coordinates (x + shear·(y − centre)). */
-function shearedExtent(bin: BinaryImage, box: Blob, shear: number): { left: number; right: number } {
+/** Limits of a digit's own slot in sheared coordinates: neighbours of a slanted font reach into its box. */
+export interface SlotBounds {
+  lo: number;
+  hi: number;
+}
+
+/** Left and right ink limits of a box in sheared coordinates (x + shear·(y − centre)), within its slot. */
+function shearedExtent(bin: BinaryImage, box: Blob, shear: number, slot?: SlotBounds): { left: number; right: number } {
   const yc = (box.y0 + box.y1) / 2;
+  const reach = slot ? Math.ceil(Math.abs(shear) * blobHeight(box)) : 0;
   let left = Infinity, right = -Infinity;
-  // The box already holds all of the slanted digit's ink; looking wider would take in the neighbours.
   for (let y = box.y0; y < box.y1; y++) {
     const off = shear * (y - yc);
-    for (let x = Math.max(0, box.x0); x < Math.min(bin.width, box.x1); x++) {
+    for (let x = Math.max(0, box.x0 - reach); x < Math.min(bin.width, box.x1 + reach); x++) {
       if (bin.data[y * bin.width + x] !== 1) continue;
       const xs = x + off;
+      if (slot && (xs < slot.lo || xs > slot.hi)) continue;
       if (xs < left) left = xs;
       if (xs + 1 > right) right = xs + 1;
     }
@@ -127,14 +134,23 @@ export function estimateShear(bin: BinaryImage, boxes: Blob[]): number {
 }
 
 /** Reads one digit box. A narrow box is a "1" (its two segments fill the box, so zones cannot tell). */
-export function readSevenSegmentDigit(bin: BinaryImage, box: Blob, shear: number, rowDigitWidth: number): DigitGuess[] {
-  const { left, right } = shearedExtent(bin, box, shear);
+export function readSevenSegmentDigit(bin: BinaryImage, box: Blob, shear: number, rowDigitWidth: number, slot?: SlotBounds): DigitGuess[] {
+  const { left, right } = shearedExtent(bin, box, shear, slot);
   const w = right - left;
   if (w < 0.5 * rowDigitWidth || w < 0.3 * blobHeight(box)) {
     const fill = box.area / (blobHeight(box) * Math.max(1, w));
     return [{ digit: 1, p: fill > 0.55 ? 0.93 : 0.6 }, { digit: 7, p: 0.03 }];
   }
-  return classifySegments(segmentOnProbabilities(sampleSegments(bin, box, shear)));
+  return classifySegments(segmentOnProbabilities(sampleSegments(bin, box, shear, slot)));
+}
+
+/** Each digit's slot: from halfway to its left neighbour's centre to halfway to its right neighbour's. */
+export function digitSlots(boxes: Blob[], pitch: number): SlotBounds[] {
+  const cx = boxes.map((b) => (b.x0 + b.x1) / 2);
+  return cx.map((c, i) => ({
+    lo: i > 0 ? (cx[i - 1]! + c) / 2 : c - 0.75 * pitch,
+    hi: i + 1 < cx.length ? (c + cx[i + 1]!) / 2 : c + 0.75 * pitch,
+  }));
 }
 
 export function digitWidth(boxes: Blob[]): number {

@@ -7,7 +7,7 @@ import type { DigitAlternative } from './expand-candidates.js';
 import { withConfusions } from './expand-candidates.js';
 import { encodeGreyPng } from './extract-display-crop.js';
 import type { DigitGuess } from './read-seven-segment.js';
-import { digitWidth, estimateShear, readSevenSegmentDigit } from './read-seven-segment.js';
+import { digitSlots, digitWidth, estimateShear, readSevenSegmentDigit } from './read-seven-segment.js';
 import type { RecognisedText, TextRecogniser } from './text-recogniser.js';
 import type { DisplayKind } from './types.js';
 
@@ -27,7 +27,8 @@ export async function recogniseDigits(layout: DisplayLayout, ocr: TextRecogniser
   const tess = matchSymbols(text, layout.digits, layout.unknown, offsetX, layout.row.pitch);
   const shear = estimateShear(layout.bin, layout.digits);
   const width = digitWidth(layout.digits);
-  const seg = layout.digits.map((b) => readSevenSegmentDigit(layout.bin, b, shear, width));
+  const slots = digitSlots(layout.digits, layout.row.pitch);
+  const seg = layout.digits.map((b, i) => readSevenSegmentDigit(layout.bin, b, shear, width, slots[i]));
   const segFit = mean(seg.map((g) => g[0]?.p ?? 0));
   const kind: DisplayKind = layout.ink === 'dark' && !layout.inCells && segFit >= 0.6 ? 'lcd' : 'drum';
   // A digit we could not see is any digit: the candidates then spread over all ten and stay unconfident.
