@@ -106,7 +106,10 @@ async function fileBatch(mailbox: IntakeMailbox, store: Store, filed: readonly F
     byFolder.set(outcome.folder, uids);
   }
   for (const [folder, uids] of byFolder) await timed(ctx.timings, 'move', () => mailbox.moveMany(uids, folder));
-  await timed(ctx.timings, 'mark_filed', () => store.messages.markFiled(filed.map((f) => f.outcome.messageId), new Date()));
+  // The original of a copy may never have been moved: stored and decided under an earlier UIDVALIDITY, the
+  // mailbox rebuilt before its move. Its bytes are the copy's, now in its folder: it is filed too.
+  const originals = filed.flatMap((f) => (f.outcome.kind === 'duplicate' ? [f.outcome.originalId] : []));
+  await timed(ctx.timings, 'mark_filed', () => store.messages.markFiled([...filed.map((f) => f.outcome.messageId), ...originals], new Date()));
 }
 
 /** A crash after the MOVE but before "filed" was recorded: the message is gone from the mailbox, so it was moved. */
