@@ -206,6 +206,10 @@ const SPECS = {
   READY_IMAP_MAX_AGE_SECONDS: int(180, 10, 86_400),
   /** /readyz fails when a reply older than this is still pending after a failed SMTP attempt. */
   READY_OUTBOX_MAX_AGE_MINUTES: int(30, 1, 7 * 24 * 60),
+  /** pm2's log files (DATA_DIR/logs) are rotated above this size (`npm run logs:rotate`, pm2 app logrotate). */
+  LOG_ROTATE_MAX_BYTES: int(20 * 1024 * 1024, 1, 1024 * 1024 * 1024 * 1024),
+  /** Rotated files kept per log (name.log.1 … name.log.N). */
+  LOG_ROTATE_KEEP: int(5, 1, 1000),
 } satisfies Record<string, Parser<unknown>>;
 
 export type Settings = { [K in keyof typeof SPECS]: ReturnType<(typeof SPECS)[K]> };
@@ -267,3 +271,4 @@ export const WEB_SETTINGS = [
 ] as const;
 
 export const OPS_SETTINGS = ['METRICS_PORT', 'METRICS_HOST', 'READY_IMAP_MAX_AGE_SECONDS', 'READY_OUTBOX_MAX_AGE_MINUTES'] as const;
+export const LOG_ROTATE_SETTINGS = ['DATA_DIR', 'LOG_ROTATE_MAX_BYTES', 'LOG_ROTATE_KEEP'] as const;

@@ -89,11 +89,11 @@ export interface SlotBounds {
 }
 
 /** Left and right ink limits of a box in sheared coordinates (x + shear·(y − centre)), within its slot. */
-function shearedExtent(bin: BinaryImage, box: Blob, shear: number, slot?: SlotBounds): { left: number; right: number } {
+function shearedExtent(bin: BinaryImage, box: Blob, shear: number, slot?: SlotBounds, rows = 1): { left: number; right: number } {
   const yc = (box.y0 + box.y1) / 2;
   const reach = slot ? Math.ceil(Math.abs(shear) * blobHeight(box)) : 0;
   let left = Infinity, right = -Infinity;
-  for (let y = box.y0; y < box.y1; y++) {
+  for (let y = box.y0; y < box.y0 + Math.round(rows * blobHeight(box)); y++) {
     const off = shear * (y - yc);
     for (let x = Math.max(0, box.x0 - reach); x < Math.min(bin.width, box.x1 + reach); x++) {
       if (bin.data[y * bin.width + x] !== 1) continue;
@@ -135,7 +135,8 @@ export function estimateShear(bin: BinaryImage, boxes: Blob[]): number {
 
 /** Reads one digit box. A narrow box is a "1" (its two segments fill the box, so zones cannot tell). */
 export function readSevenSegmentDigit(bin: BinaryImage, box: Blob, shear: number, rowDigitWidth: number, slot?: SlotBounds): DigitGuess[] {
-  const { left, right } = shearedExtent(bin, box, shear, slot);
+  // Width above the bottom quarter, where a decimal point may cling to a 1.
+  const { left, right } = shearedExtent(bin, box, shear, slot, 0.75);
   const w = right - left;
   if (w < 0.5 * rowDigitWidth || w < 0.3 * blobHeight(box)) {
     const fill = box.area / (blobHeight(box) * Math.max(1, w));
