@@ -75,10 +75,15 @@ describe('ops server of the intake daemon', () => {
       await done;
     }
 
-    const t0 = performance.now();
-    const metrics = await get('/metrics');
-    const scrapeMs = performance.now() - t0;
-    console.log(`metrics scrape: ${scrapeMs.toFixed(1)} ms, ${metrics.body.length} bytes`);
+    const times: number[] = [];
+    let metrics = { status: 0, type: '', body: '' };
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      metrics = await get('/metrics');
+      times.push(performance.now() - t0);
+    }
+    const scrapeMs = Math.max(...times);
+    console.log(`metrics scrape: first ${times[0]!.toFixed(1)} ms, then ${times.slice(1).map((t) => t.toFixed(1)).join(', ')} ms; ${metrics.body.length} bytes`);
     expect(metrics.status).toBe(200);
     expect(metrics.type).toContain('text/plain');
     for (const name of [
