@@ -1,7 +1,7 @@
 // Is the process fit to do its work? Each check says why not:
 //   database — a cheap query answers within 2 s;
-//   imap     — (the intake daemon only) an IMAP cycle completed, or a connection was opened, within
-//              READY_IMAP_MAX_AGE_SECONDS (the daemon checks the mailbox at least every 30 s while connected);
+//   imap     — (the intake daemon only) IMAP worked within READY_IMAP_MAX_AGE_SECONDS: a connection opened, a
+//              message moved or a cycle completed (the daemon checks the mailbox at least every 30 s while connected);
 //   outbox   — not stuck: no reply is still pending READY_OUTBOX_MAX_AGE_MINUTES after it was queued while its SMTP
 //              attempts so far have all failed. (A reply that was never tried yet does not count: its first attempt
 //              is simply due; a failed one that gave up is `failed` and shows in khab_outbox_failed instead.)

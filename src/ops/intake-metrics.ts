@@ -14,7 +14,7 @@ export interface IntakeMetrics {
   observer: IntakeObserver;
   /** The photo reader, timed as the `ocr` stage per message that has attachments. */
   timePhotos(reader: PhotoReader | undefined): PhotoReader | undefined;
-  /** When a cycle last completed or a connection was opened; null before the first. */
+  /** When IMAP last worked (a connection opened, a message moved, a cycle completed); null before the first. */
   imapLastAlive(): Date | null;
 }
 
@@ -68,6 +68,7 @@ export function registerIntakeMetrics(registry: Registry, ocrStats: () => Tesser
       },
     },
     filed(outcome: ProcessOutcome) {
+      lastAlive = now(); // it was just moved over IMAP: a long backlog cycle keeps the daemon ready
       const label = outcome.kind === 'decided' ? outcome.decision : outcome.kind;
       messages.inc({ outcome: label });
       if (outcome.kind === 'decided') for (const reason of outcome.reasons) reasons.inc({ decision: outcome.decision, reason });
