@@ -19,9 +19,9 @@ export async function readSerial(image: RawImage, grey: GreyImage, scale: number
     .sort((a, b) => distance(a, display) - distance(b, display))
     .slice(0, 2);
   for (const row of rows) {
-    // Widened to the left, where the number sign stands.
     const g0 = cropGeometry(row, 0.6);
-    const crop = await extractDisplayCrop(image, { ...g0, centreX: g0.centreX - g0.pitch * Math.cos(g0.angle), centreY: g0.centreY - g0.pitch * Math.sin(g0.angle), length: g0.length + 2 * g0.pitch, height: 1.8 * g0.digitHeight });
+    // Widened on both sides: the number sign stands left of the digits, and the row may have lost a last digit.
+    const crop = await extractDisplayCrop(image, { ...g0, length: g0.length + 4 * g0.pitch, height: 1.8 * g0.digitHeight });
     const { grey: g } = toGrey(crop.image, Math.max(crop.image.width, crop.image.height));
     const text = await ocr.recognise(await encodeGreyPng(g.data, g.width, g.height), { psm: 'line' });
     const serial = serialFromText(text.text) ?? bareSerial(text.text, text.confidence);
@@ -35,9 +35,9 @@ export async function readSerial(image: RawImage, grey: GreyImage, scale: number
  * Without the sign there is no serial (a bare number may be a model, a year or a rating).
  */
 export function serialFromText(text: string): string | null {
-  const m = /(?:№|N\s?[oO0eEaºs°]\.?)\s*([0-9][0-9 ]{4,20}[0-9])/.exec(text);
+  const m = /(?:№|N\s?[oO0eEaºs°]\.?)\s*([0-9]{6,14})(?![0-9])/.exec(text);
   if (!m) return null;
-  const digits = m[1]!.replace(/ /g, '');
+  const digits = m[1]!;
   return digits.length >= SERIAL_MIN_DIGITS && digits.length <= SERIAL_MAX_DIGITS ? digits : null;
 }
 
