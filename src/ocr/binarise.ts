@@ -72,15 +72,20 @@ export function boxMean(sat: Float64Array, width: number, height: number, x0: nu
  */
 export function binariseAdaptive(img: GreyImage, window: number, offset: number, ink: 'dark' | 'bright', sat = integralImage(img)): BinaryImage {
   const r = Math.max(1, Math.floor(window / 2));
+  const { width, height } = img;
+  const w1 = width + 1;
   const data = new Uint8Array(img.data.length);
-  for (let y = 0; y < img.height; y++) {
-    for (let x = 0; x < img.width; x++) {
-      const m = boxMean(sat, img.width, img.height, x - r, y - r, x + r + 1, y + r + 1);
-      const v = img.data[y * img.width + x]!;
-      data[y * img.width + x] = ink === 'dark' ? (v < m - offset ? 1 : 0) : (v > m + offset ? 1 : 0);
+  for (let y = 0; y < height; y++) {
+    const ya = Math.max(0, y - r), yb = Math.min(height, y + r + 1);
+    const rowA = ya * w1, rowB = yb * w1;
+    for (let x = 0; x < width; x++) {
+      const xa = Math.max(0, x - r), xb = Math.min(width, x + r + 1);
+      const m = (sat[rowB + xb]! - sat[rowA + xb]! - sat[rowB + xa]! + sat[rowA + xa]!) / ((yb - ya) * (xb - xa));
+      const v = img.data[y * width + x]!;
+      data[y * width + x] = ink === 'dark' ? (v < m - offset ? 1 : 0) : (v > m + offset ? 1 : 0);
     }
   }
-  return { data, width: img.width, height: img.height };
+  return { data, width, height };
 }
 
 /** Binary dilation by a (2r+1)² square, separable: closes the hairline gaps between LCD segments. */
