@@ -17,9 +17,13 @@ export async function startOpsServer(ops: Ops, host: string, port: number): Prom
   // A scraper's keep-alive connection must not hold the process open at shutdown.
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const fail = (e: NodeJS.ErrnoException): void => reject(Object.assign(
+      new Error(`cannot serve /healthz /readyz /metrics on ${host}:${port}: ${e.code ?? e.message} (set METRICS_PORT, or 0 for none)`),
+      { code: 'OPS_LISTEN', cause: e },
+    ));
+    server.once('error', fail);
     server.listen(port, host, () => {
-      server.off('error', reject);
+      server.off('error', fail);
       resolve();
     });
   });
