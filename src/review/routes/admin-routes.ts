@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { WebDeps } from '../deps.js';
 import { pageContext, sendPage } from '../server.js';
+import { forgetSessions } from '../services/auth.js';
 import { createUser, updateUser } from '../services/manage-users.js';
 import { errorPage } from '../views/error-page.js';
 import { usersPage } from '../views/users-page.js';
@@ -46,6 +47,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: WebDeps): void {
       ...(password !== '' ? { password } : {}),
     });
     if (!result.ok) return show(request, reply, 422, { error: `Не сохранено: ${result.message}.` });
+    forgetSessions();
     return reply.code(303).header('location', '/admin/users?done=1').send();
   });
 }

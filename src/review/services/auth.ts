@@ -38,19 +38,37 @@ export async function logIn(deps: WebDeps, limiter: LoginLimiter, input: { login
 }
 
 const TOUCH_EVERY_MS = 60_000;
+// Every request needs its session: a live one is remembered for a few seconds. Logging out and every change an
+// admin makes in this process clear it at once; a user disabled by `cli user` elsewhere is out within this time.
+const CACHE_MS = 5000;
+const cache = new Map<string, { at: number; session: SessionRecord }>();
+
+export function forgetSessions(): void {
+  cache.clear();
+}
 
 /** The live session of a cookie token; its expiry slides forward while it is used. */
 export async function sessionOf(deps: WebDeps, token: string | undefined): Promise<SessionRecord | null> {
   if (!token || token.length > 200) return null;
   const now = deps.clock();
-  const session = await deps.store.users.session(tokenHash(token), now);
-  if (session && now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+  const id = tokenHash(token);
+  const hit = cache.get(id);
+  if (hit && now.getTime() - hit.at < CACHE_MS && hit.session.expiresAt > now) return hit.session;
+  const session = await deps.store.users.session(id, now);
+  if (!session) {
+    cache.delete(id);
+    return null;
+  }
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await deps.store.users.touchSession(session.id, now, new Date(now.getTime() + deps.settings.WEB_SESSION_HOURS * 3600_000));
   }
+  if (cache.size > 10_000) cache.clear();
+  cache.set(id, { at: now.getTime(), session });
   return session;
 }
 
 export async function logOut(deps: WebDeps, session: SessionRecord): Promise<void> {
+  cache.delete(session.id);
   await deps.store.users.deleteSession(session.id);
   await deps.store.audit.append({ actor: session.user.login, action: 'logout', entity: 'user', entityId: session.user.id });
 }
