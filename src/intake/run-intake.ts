@@ -183,8 +183,7 @@ async function runDaemon(deps: IntakeDeps): Promise<void> {
           mailLog.warn({ attempt, delayMs, err: err.message }, 'IMAP connect failed; retrying');
         },
       });
-      deps.observer?.imapConnected();
-      mailLog.info({ mailbox: state.mailbox, exists: state.exists }, 'IMAP connected');
+      deps.observer?.imapConnected(); // (MailboxClient logs the connection itself)
       while (!signal.aborted && client.usable) {
         await cycle(client, state.uidValidity, deps, holder);
         if (deps.replies) await deps.replies.sendDue();

@@ -24,11 +24,11 @@ export const intake: Command = {
     const controller = new AbortController();
     const stop = (sig: string) => {
       if (controller.signal.aborted) return;
-      log.info({ signal: sig }, 'stopping: finishing the message in flight');
+      log.info({ stage: 'intake', signal: sig }, 'stopping: finishing the message in flight');
       controller.abort();
       // A hung server must not keep the process past the limit pm2 waits for.
       setTimeout(() => {
-        log.error('shutdown took too long; exiting');
+        log.error({ stage: 'intake' }, 'shutdown took too long; exiting');
         process.exit(1);
       }, SHUTDOWN_LIMIT_MS - 500).unref();
     };
