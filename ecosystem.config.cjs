@@ -61,7 +61,7 @@ module.exports = {
       // Rotates the files above by size every minute and makes pm2 reopen them (scripts/rotate-logs.ts).
       name: 'logrotate',
       cwd: __dirname,
-      script: 'scripts/rotate-logs.ts',
+      script: 'bin/rotate-logs.mjs',
       args: '--every 60',
       interpreter: 'node',
       node_args: '--import tsx',
