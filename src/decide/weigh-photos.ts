@@ -32,7 +32,11 @@ export function checkPhotosAgainstText(readings: readonly Reading[], photos: rea
   let agree = false;
   for (const p of read) {
     const best = p.candidates[0]!;
-    const matching = p.candidates.find((c) => typed.has(c.value) && c.confidence >= rules.acceptConfidence * rules.ambiguityRatio);
+    // The photo's own best reading equal to a typed value is agreement however unsure the recogniser was: two
+    // independent sources landing on the same digits by chance is not a risk worth a clerk; a lesser reading
+    // must be reasonably likely to count.
+    const matching = typed.has(best.value) ? best
+      : p.candidates.find((c) => typed.has(c.value) && c.confidence >= rules.acceptConfidence * rules.ambiguityRatio);
     if (matching) agree = true;
     else if (best.confidence >= rules.acceptConfidence) return 'conflict';
   }
@@ -64,9 +68,10 @@ export function pickPhotoReading(meter: RegistryMeter, photos: readonly PhotoRea
   let best: PhotoValue | null = null;
   for (const p of read) {
     const top = p.candidates[0]!;
-    const value = { value: top.value, zone: p.zone, confidence: top.confidence, attachmentIndex: p.attachmentIndex };
+    const confidence = settledConfidence(p, top, meter);
+    const value = { value: top.value, zone: p.zone, confidence, attachmentIndex: p.attachmentIndex };
     if (!best || value.confidence > best.confidence) best = value;
-    if (top.confidence < rules.acceptConfidence) continue;
+    if (confidence < rules.acceptConfidence) continue;
     if (!fits(top, p)) return { ok: false, reason: 'photo_implausible', best: value };
     const rival = p.candidates.slice(1).find((c) => c.value !== top.value && fits(c, p) && c.confidence >= top.confidence * rules.ambiguityRatio);
     if (rival) return { ok: false, reason: 'ocr_low_confidence', best: value };
@@ -82,6 +87,20 @@ export function pickPhotoReading(meter: RegistryMeter, photos: readonly PhotoRea
   }
   return { ok: true, values: dedupe(values) };
 }
+
+/** The recogniser's confidence, or more when its only doubt is one the registry settles: whether a drum row goes on
+ *  beyond the digits read. A drum counter shows exactly the meter's `digits` digits, so a row of that many digits,
+ *  each read surely, is the whole counter; the digits' own certainty is then the reading's. */
+export function settledConfidence(p: PhotoReading, top: ReadingCandidate, meter: Pick<RegistryMeter, 'digits'>): number {
+  const doubts = p.doubtCodes;
+  if (p.display !== 'drum' || !doubts || doubts.length === 0 || doubts.some((d) => d !== 'row_extent')) return top.confidence;
+  if (top.digits.length !== meter.digits || p.digitConfidence.length !== top.digits.length) return top.confidence;
+  const digitsSure = Math.min(...p.digitConfidence);
+  return digitsSure >= SURE_DIGIT ? Math.max(top.confidence, digitsSure) : top.confidence;
+}
+
+/** Per-digit certainty a digit needs for the registry to settle the row's extent. */
+const SURE_DIGIT = 0.95;
 
 function dedupe(values: PhotoValue[]): PhotoValue[] {
   const seen = new Map<string, PhotoValue>();

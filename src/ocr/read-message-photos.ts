@@ -7,7 +7,7 @@ import type { OcrOptions } from './ocr-options.js';
 import { readMeterPhoto } from './read-meter-photo.js';
 import { selectImages } from './select-images.js';
 import { createTesseractPool, type TesseractPool, type TesseractPoolStats } from './tesseract-pool.js';
-import type { ImageProblem, MessagePhotos, PhotoReading } from './types.js';
+import type { ImageProblem, MessagePhotos, PhotoDoubt, PhotoReading } from './types.js';
 
 export interface OcrEngine {
   readPhotos(attachments: readonly ParsedAttachment[]): Promise<MessagePhotos>;
@@ -43,7 +43,7 @@ async function readOne(bytes: Buffer, options: OcrOptions, pool: TesseractPool):
     timer = setTimeout(() => resolve({ problem: 'ocr_timeout' }), options.pool.jobTimeoutMs);
   });
   try {
-    const read = readMeterPhoto(loaded.image, pool).then(({ doubts: _, ...r }): ReadOne => r, (e: unknown): ReadOne => {
+    const read = readMeterPhoto(loaded.image, pool).then(({ doubts, ...r }): ReadOne => ({ ...r, doubtCodes: doubts.map(doubtCode) }), (e: unknown): ReadOne => {
       const code = (e as { code?: string }).code;
       if (code === 'ocr_timeout') return { problem: 'ocr_timeout' };
       throw e;
@@ -52,4 +52,16 @@ async function readOne(bytes: Buffer, options: OcrOptions, pool: TesseractPool):
   } finally {
     clearTimeout(timer);
   }
+}
+
+// The recogniser words its doubts for people (read-meter-photo.ts, recognise-digits.ts); the decision needs codes.
+const DOUBTS: [RegExp, PhotoDoubt][] = [
+  [/row may continue/, 'row_extent'], [/touches crop border/, 'touches_border'], [/could not be seen/, 'missing_digit'],
+  [/stray blobs/, 'strays'], [/no decimal point/, 'no_decimal_point'], [/glare/, 'glare'], [/red blob inside/, 'red_inside'],
+  [/uneven digit heights/, 'uneven_heights'], [/^only \d+ integer digits/, 'few_digits'], [/^\d+ integer digits/, 'many_digits'],
+  [/faceplate/, 'faceplate_font'], [/tesseract (digit count differs|read nothing)|disagree/, 'engines_disagree'], [/smaller digits than another row/, 'smaller_row'],
+];
+
+export function doubtCode(text: string): PhotoDoubt {
+  return DOUBTS.find(([re]) => re.test(text))?.[1] ?? 'other';
 }

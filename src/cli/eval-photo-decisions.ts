@@ -1,0 +1,62 @@
+// npm run eval:photo-decisions [-- DIR] — what the DECISION does with labelled photos (DIR/labels.json, default
+// samples/photos): each photo is read once, then decided as a photo-only email against registry meters whose last
+// reading lies 30, 400 and 1,500 below the labelled value (digits as the label's counter). Prints accepts, wrong
+// accepts (the failure that matters) and automation over the readable photos; every wrong accept by file.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { loadSettings, OCR_SETTINGS, RULE_SETTINGS } from '../config.js';
+import { decideMessage } from '../decide/decide-message.js';
+import { decisionRules } from '../intake/rules-from-settings.js';
+import { ocrOptions } from '../ocr/ocr-options.js';
+import { createOcrEngine } from '../ocr/read-message-photos.js';
+import type { ParsedMessage } from '../parse/types.js';
+import { RegistryIndex } from '../validate/registry-index.js';
+
+interface Label { file: string; display: string | null; reading: number | null; digits: string | null; unit?: string }
+
+const BELOW = [30, 400, 1500];
+
+async function main(argv: string[]): Promise<number> {
+  const dir = argv.find((a) => !a.startsWith('--')) ?? 'samples/photos';
+  const labels = JSON.parse(await readFile(path.join(dir, 'labels.json'), 'utf8')) as Label[];
+  const settings = loadSettings([...RULE_SETTINGS, ...OCR_SETTINGS]);
+  const rules = decisionRules(settings);
+  const engine = createOcrEngine(ocrOptions(settings));
+  let cases = 0, readable = 0, accepts = 0, correct = 0;
+  const wrong: string[] = [];
+  try {
+    for (const label of labels) {
+      const content = await readFile(path.join(dir, label.file));
+      const photos = await engine.readPhotos([{ filename: label.file, contentType: 'image/jpeg', size: content.length, contentId: null, inline: false, content }]);
+      const heat = label.unit === 'Gcal';
+      for (const below of BELOW) {
+        const scaled = heat ? Math.max(1, Math.round(below / 100)) : below;
+        const truth = label.reading;
+        const last = truth === null ? 1000 : Math.max(0, truth - scaled);
+        const registry = new RegistryIndex([{
+          account: '2701000001', meter: '0110000001', kind: heat ? 'heat' : 'electricity', zones: 1,
+          digits: label.digits?.length ?? 6, last: { t1: last, t2: null, t3: null }, lastDate: '2026-10-22', emails: [],
+        }]);
+        const message: ParsedMessage = {
+          messageId: 'e@x', subject: 'Показания', from: { address: 'x@example.ru', name: null }, replyTo: null, to: [], date: null,
+          headers: {}, contentType: 'multipart/mixed', text: 'Лицевой счёт 2701000001, показания на фото', quoted: '', signature: '',
+          fullText: '', html: null, attachments: [], attachmentText: '', problems: [],
+        };
+        const d = decideMessage({ message, registry, rules, at: new Date('2026-11-22T00:00:00Z'), photos });
+        cases++;
+        if (truth !== null) readable++;
+        if (d.decision !== 'accept') continue;
+        accepts++;
+        if (truth !== null && d.readings[0]?.t1 === truth) correct++;
+        else wrong.push(`${label.file} (last ${last}): accepted ${d.readings[0]?.t1}, truth ${truth}`);
+      }
+    }
+  } finally {
+    await engine.close();
+  }
+  for (const w of wrong) process.stdout.write(`WRONG ${w}\n`);
+  process.stdout.write(`photos=${labels.length} cases=${cases} readable_cases=${readable} accepts=${accepts} correct=${correct} wrong_accepts=${wrong.length} automation=${((100 * correct) / Math.max(1, readable)).toFixed(1)}%\n`);
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));
