@@ -124,7 +124,7 @@ export function layoutFor(crop: RawImage, base: GreyImage, ink: Ink, h: number):
     if (row && (!found || row.score > found.row.score * 1.05)) found = { row, all };
   }
   if (!found) return null;
-  const { row } = found;
+  const row = extendRow(bin, found.all, found.row);
   const slots = withGapSlots(row);
   const redFlags = slots.boxes.map((b, i) => !slots.unknown[i] && isRed(crop, b, row.pitch));
   let end = slots.boxes.length;
@@ -178,10 +178,38 @@ function withGapSlots(row: BlobRow): { boxes: Blob[]; unknown: boolean[] } {
   return { boxes, unknown };
 }
 
+/**
+ * Takes in a blob next to either end of the row that stands on the row's baseline but reaches above it (a label
+ * such as T1 printed over the first digit joins it): cut to the row's band it is a digit like the others.
+ */
+function extendRow(bin: BinaryImage, blobs: Blob[], row: BlobRow): BlobRow {
+  let members = row.blobs;
+  for (let pass = 0; pass < 2; pass++) {
+    const h = median(members.map(blobHeight));
+    const top = median(members.map((b) => b.y0)), baseline = median(members.map((b) => b.y1));
+    const first = members[0]!, last = members[members.length - 1]!;
+    const fits = (b: Blob, side: 'left' | 'right'): boolean => {
+      const dx = side === 'left' ? blobCx(first) - blobCx(b) : blobCx(b) - blobCx(last);
+      return dx > 0.6 * row.pitch && dx < 1.5 * row.pitch && Math.abs(b.y1 - baseline) < 0.15 * h && b.y0 < top - 0.15 * h && blobHeight(b) < 2 * h;
+    };
+    const add = (side: 'left' | 'right'): Blob | null => {
+      const b = blobs.find((c) => !members.includes(c) && fits(c, side));
+      if (!b) return null;
+      const [cut] = clipToBand(bin, [b], Math.round(top - 0.08 * h), Math.round(baseline + 0.08 * h));
+      return cut && blobHeight(cut) > 0.8 * h && blobWidth(cut) < 1.2 * h ? cut : null;
+    };
+    const l = add('left'), r = add('right');
+    if (!l && !r) break;
+    members = [...(l ? [l] : []), ...members, ...(r ? [r] : [])];
+  }
+  return members === row.blobs ? row : describeRow(members);
+}
+
 /** Boxes cut to the row's band: a label just above a digit (T1, an arrow) must not become part of it. */
-function clipToBand(bin: BinaryImage, digits: Blob[]): Blob[] {
+function clipToBand(bin: BinaryImage, digits: Blob[], bandTop?: number, bandBottom?: number): Blob[] {
   const h = median(digits.map(blobHeight));
-  const top = Math.round(median(digits.map((d) => d.y0)) - 0.1 * h), bottom = Math.round(median(digits.map((d) => d.y1)) + 0.1 * h);
+  const top = bandTop ?? Math.round(median(digits.map((d) => d.y0)) - 0.1 * h);
+  const bottom = bandBottom ?? Math.round(median(digits.map((d) => d.y1)) + 0.1 * h);
   return digits.map((d) => {
     if (d.y0 >= top && d.y1 <= bottom) return d;
     let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity, area = 0;
@@ -442,8 +470,9 @@ function hasGap(digits: Blob[], pitch: number): boolean {
 /** Blobs of at least 40% digit height centred on the row's line within its span, not part of the row. */
 function countStrays(all: Blob[], row: BlobRow, h: number): number {
   const x0 = row.blobs[0]!.x0 - 0.8 * row.pitch, x1 = row.blobs[row.blobs.length - 1]!.x1 + 0.8 * row.pitch;
-  const inRow = new Set(row.blobs.map((b) => `${b.x0},${b.y0}`));
-  return all.filter((b) => !inRow.has(`${b.x0},${b.y0}`) && blobHeight(b) >= 0.4 * h && blobHeight(b) <= 1.6 * h &&
+  // A blob sharing most of its columns with a row digit is that digit (or the digit before it was cut to the band).
+  const inRow = (b: Blob): boolean => row.blobs.some((r) => Math.min(r.x1, b.x1) - Math.max(r.x0, b.x0) > 0.5 * Math.min(blobWidth(r), blobWidth(b)));
+  return all.filter((b) => !inRow(b) && blobHeight(b) >= 0.4 * h && blobHeight(b) <= 1.6 * h &&
     blobWidth(b) < 1.5 * h && blobCx(b) > x0 && blobCx(b) < x1 &&
     Math.abs(blobCy(b) - (row.slope * blobCx(b) + row.intercept)) < 0.35 * h).length;
 }
