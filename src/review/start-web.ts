@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Settings, SMTP_SETTINGS } from '../config.js';
 import { createReplySender, type ReplySender } from '../intake/reply-sender.js';
 import { parseLimits, type RuleSettings } from '../intake/rules-from-settings.js';
+import { createParserPool } from '../parse/parser-pool.js';
 import type { Store } from '../store/index.js';
 import type { WebDeps, WebSettings } from './deps.js';
 import { buildServer } from './server.js';
@@ -43,9 +44,13 @@ function outboxKicker(sender: ReplySender | null, log: Logger): { kick(): void; 
 export async function startWeb(settings: StartWebSettings, store: Store, log: Logger, options: { port?: number; clock?: () => Date } = {}): Promise<RunningWeb> {
   const sender = settings.WEB_SEND_REPLIES ? createReplySender(store, settings, log.child({ stage: 'reply' })) : null;
   const kicker = outboxKicker(sender, log);
+  // Parsing a stored message is the item page's heaviest step: off the thread that answers requests.
+  const parser = createParserPool(1);
+  const limits = parseLimits(settings);
   const deps: WebDeps = {
+    parse: (raw) => parser.parse(raw, limits),
     store, settings, log, clock: options.clock ?? (() => new Date()), kickOutbox: kicker.kick,
-    limits: parseLimits(settings),
+    limits,
     replyRules: {
       window: { startDay: settings.WINDOW_START_DAY, endDay: settings.WINDOW_END_DAY, timeZone: settings.TIME_ZONE },
       ownAddresses: [settings.MAIL_FROM, settings.IMAP_USER], replyOnReview: settings.REPLY_ON_REVIEW, maxPerSenderPerDay: settings.REPLY_MAX_PER_SENDER_PER_DAY,
@@ -73,6 +78,7 @@ export async function startWeb(settings: StartWebSettings, store: Store, log: Lo
       await app.close();
       await kicker.idle();
       await sender?.close();
+      await parser.close();
     },
   };
 }

@@ -8,7 +8,7 @@ const CACHE_SIZE = 16;
 const cache = new Map<string, Promise<ParsedMessage | null>>();
 
 /** The parsed message, or null when its raw bytes were purged by retention (or it is unknown). */
-export function parsedMessage(deps: Pick<WebDeps, 'store' | 'limits'>, messageId: number): Promise<ParsedMessage | null> {
+export function parsedMessage(deps: Pick<WebDeps, 'store' | 'limits' | 'parse'>, messageId: number): Promise<ParsedMessage | null> {
   // Keyed per store too: tests and the benchmark run several databases in one process.
   const key = `${(deps.store as object as { provider: string }).provider}:${messageId}:${storeId(deps.store)}`;
   const hit = cache.get(key);
@@ -17,7 +17,8 @@ export function parsedMessage(deps: Pick<WebDeps, 'store' | 'limits'>, messageId
     cache.set(key, hit);
     return hit;
   }
-  const loading = deps.store.messages.getRaw(messageId).then((raw) => (raw ? parseMessage(Buffer.from(raw), deps.limits) : null));
+  const parse = deps.parse ?? ((raw: Buffer) => parseMessage(raw, deps.limits));
+  const loading = deps.store.messages.getRaw(messageId).then((raw) => (raw ? parse(Buffer.from(raw)) : null));
   loading.catch(() => cache.delete(key));
   cache.set(key, loading);
   while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
