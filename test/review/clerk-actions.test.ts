@@ -73,6 +73,24 @@ describe('clerk actions', () => {
     expect(await w.store.readings.ofMessage(next)).toMatchObject([{ t1: 48450, accountNumber: '2701004512', createdBy: 'intake' }]);
   });
 
+  it('confirms as is with the billing period of the message\'s receipt (October), not of the click', async () => {
+    const msgId = await w.ingest(plainMail({
+      from: 'Петров <petrov.av@gmail.com>', subject: 'показания', id: messageId('october'), date: 'Thu, 22 Oct 2026 10:00:00 +1000',
+      body: 'Лицевой счёт 2701013377, счётчик 0923457: день 12500, ночь примерно 5400',
+    }));
+    const item = await itemOf(msgId);
+    const { page } = b;
+    await page.goto(`${base}/items/${item}`);
+    expect(await page.locator('input[name=t2_0]').inputValue()).toBe('5400');
+    await Promise.all([page.waitForNavigation(), page.click('#confirm-form button[type=submit]')]);
+    expect(await w.store.readings.ofMessage(msgId)).toMatchObject([{ t1: 12500, t2: 5400, period: '2026-10', source: 'text', createdBy: 'boris' }]);
+    const meter = (await w.store.registry.metersOfAccount('2701013377')).find((m) => m.meter === '0923457')!;
+    expect(meter).toMatchObject({ last: { t1: 12500, t2: 5400 }, lastDate: '2026-10-22' });
+    const [audit] = await w.store.audit.list({ entity: 'review', entityId: item });
+    expect(audit).toMatchObject({ action: 'review.confirm', after: { period: '2026-10', readingDate: '2026-10-22' } });
+    expect((await w.store.messages.get(msgId))!.state).toBe('filed');
+  });
+
   it('forwards a complaint to a department and resolves the item', async () => {
     const marker = `жалоба-${Date.now()}`;
     const msgId = await w.ingest(plainMail({ from: 'Сидоров <sidorov@example.ru>', subject: 'Жалоба на начисления', id: messageId('fwd'), body: `Прошу разобраться с начислением за октябрь, ${marker}.` }));
