@@ -50,5 +50,16 @@ export function asStoreError(e: unknown): StoreError {
   if (/no such table|does not exist in the current database|relation .* does not exist/i.test(message)) {
     return new StoreError('STORE_NOT_MIGRATED', `database is not migrated (${message.split('\n').pop()?.trim()}): ${MIGRATE_HINT}`, { cause: e });
   }
-  return new StoreError('STORE_QUERY_FAILED', `${detail}${message.trim()}`, { cause: e });
+  return new StoreError('STORE_QUERY_FAILED', `${detail}${withoutArguments(message)}`, { cause: e });
+}
+
+/** Prisma's "Invalid `prisma.x.create()` invocation" messages print the call's arguments — message bodies, raw
+ *  sources, addresses — which would end up in logs and in a failed message's stored error. Only the call and the
+ *  final explanation are kept. */
+export function withoutArguments(message: string): string {
+  const lines = message.split('\n').map((l) => l.trim()).filter(Boolean);
+  const call = lines.find((l) => /invocation/.test(l));
+  if (!call) return message.trim();
+  const name = /`([^`]+)`/.exec(call)?.[1] ?? 'query';
+  return `${name}: ${lines[lines.length - 1]}`.slice(0, 500);
 }
