@@ -14,6 +14,7 @@ interface Label {
   display: string | null;
   reading: number | null;
   serial?: string | null;
+  zone?: string | null;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -67,6 +68,8 @@ function report(results: { label: Label; line: PhotoFileLine }[]): void {
   for (const { label, line } of wrong) out.write(`  WRONG ${label.file}: want ${label.reading} got ${line.reading} (${line.digits}) conf ${line.confidence}\n`);
   const serials = results.filter((r) => r.line.serial !== null);
   const serialRight = serials.filter((r) => r.line.serial === r.label.serial).length;
+  const zones = results.filter((r) => r.line.zone !== null);
+  out.write(`zone: read=${zones.length} correct=${zones.filter((r) => r.line.zone === (r.label.zone ?? null)).length} labelled=${results.filter((r) => r.label.zone).length}\n`);
   out.write(`serial: read=${serials.length} correct=${serialRight} labelled=${results.filter((r) => r.label.serial).length}\n`);
   out.write(`ms_per_photo median=${q(0.5)} p95=${q(0.95)}\n`);
 }

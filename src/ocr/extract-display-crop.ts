@@ -86,8 +86,10 @@ export async function extractDisplayCrop(image: RawImage, g: CropGeometry): Prom
 }
 
 /** PNG of a grey image, for the text recogniser. */
-export async function encodeGreyPng(data: Uint8Array, width: number, height: number): Promise<Buffer> {
-  return sharp(Buffer.from(data.buffer, data.byteOffset, data.length), { raw: { width, height, channels: 1 } }).png({ compressionLevel: 1 }).toBuffer();
+export async function encodeGreyPng(data: Uint8Array, width: number, height: number, scale = 1): Promise<Buffer> {
+  let img = sharp(Buffer.from(data.buffer, data.byteOffset, data.length), { raw: { width, height, channels: 1 } });
+  if (scale !== 1) img = img.resize(Math.round(width * scale), Math.round(height * scale), { kernel: 'cubic' });
+  return img.png({ compressionLevel: 1 }).toBuffer();
 }
 
 function clampInt(v: number, lo: number, hi: number): number {

@@ -1,7 +1,8 @@
 // A meter photo → its integer reading, "correctly or not at all": candidate digit rows are found on a small
 // grey copy, the best few are cut out of the full photo, deskewed and read by Tesseract and a seven-segment
 // sampler; the confidence says how far to trust the result (accept at ACCEPT_CONFIDENCE).
-import { analyseDisplayCrop } from './analyse-display-crop.js';
+import { analyseDisplayCrop, type DisplayLayout } from './analyse-display-crop.js';
+import { readZone } from './read-zone.js';
 import type { DigitReading } from './recognise-digits.js';
 import { recogniseDigits } from './recognise-digits.js';
 import { expandCandidates } from './expand-candidates.js';
@@ -42,6 +43,7 @@ interface ReadDisplay {
   reading: DigitReading;
   candidates: ReadingCandidate[];
   box: CropBox;
+  layout: DisplayLayout;
   /** Height of its digits in the photo, px. */
   digitHeight: number;
 }
@@ -68,8 +70,10 @@ export async function readMeterPhoto(image: RawImage, ocr: TextRecogniser, optio
   if (!best || best.candidates.length === 0) {
     return { ...base, ...empty('digits_unreadable'), serial, crop: best?.box ?? null, ms: Math.round(opts.now() - started) };
   }
+  const zone = best.reading.kind === 'lcd' ? await readZone(best.layout, ocr) : null;
   return {
     ...base,
+    zone,
     problem: null,
     display: best.reading.kind,
     candidates: best.candidates,
@@ -90,7 +94,7 @@ async function readDisplay(image: RawImage, candidate: DisplayCandidate, ocr: Te
   let candidates = expandCandidates(reading.alternatives, reading.quality);
   // An LCD point we did not see: the last one or two digits may be decimals. Offer those readings too.
   if (reading.kind === 'lcd' && layout.decimalsBy === null) candidates = withDroppedDecimals(candidates, reading.alternatives.length);
-  return { candidate, reading, candidates, box: crop.box, digitHeight };
+  return { candidate, reading, candidates, box: crop.box, layout, digitHeight };
 }
 
 /** The counter's digits are the largest on the faceplate; a clearly smaller row is more likely a serial or a rating. */

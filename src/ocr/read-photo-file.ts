@@ -12,6 +12,7 @@ export interface PhotoFileLine {
   confidence: number;
   display: DisplayKind | null;
   serial: string | null;
+  zone: 't1' | 't2' | 't3' | null;
   crop: CropBox | null;
   candidates: ReadingCandidate[];
   problem: ImageProblem | null;
@@ -21,7 +22,7 @@ export interface PhotoFileLine {
 }
 
 export async function readPhotoFile(file: string, ocr: TextRecogniser, limits: LoadImageLimits): Promise<PhotoFileLine> {
-  const none = { reading: null, digits: null, confidence: 0, display: null, serial: null, crop: null, candidates: [], doubts: [], ms: 0 };
+  const none = { reading: null, digits: null, confidence: 0, display: null, serial: null, zone: null, crop: null, candidates: [], doubts: [], ms: 0 };
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -39,6 +40,7 @@ export async function readPhotoFile(file: string, ocr: TextRecogniser, limits: L
     confidence: best?.confidence ?? 0,
     display: r.display,
     serial: r.serial,
+    zone: r.zone,
     crop: r.crop,
     candidates: r.candidates,
     problem: r.problem,
