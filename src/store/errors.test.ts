@@ -1,5 +1,7 @@
 // Store errors never carry the arguments Prisma echoes in its messages (bodies, raw sources, addresses).
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { createLogger } from '../log.js';
 import { asStoreError, withoutArguments } from './errors.js';
 
 const VALIDATION = '\nInvalid `prisma.outbox.create()` invocation:\n\n{\n  data: {\n    text: "SECRET-BODY",\n    to: 5,\n'
@@ -14,6 +16,12 @@ describe('store error messages', () => {
     const err = asStoreError(Object.assign(new Error(VALIDATION), { name: 'PrismaClientValidationError' }));
     expect(err.code).toBe('STORE_QUERY_FAILED');
     expect(err.message).not.toMatch(/SECRET/);
+    // Logged whole, with its cause (pino prints causes' messages and stacks).
+    let out = '';
+    const logger = createLogger(new Writable({ write(chunk, _e, done) { out += String(chunk); done(); } }), 'info');
+    logger.error({ err }, 'request failed');
+    expect(out).toContain('Argument `kind` is missing');
+    expect(out).not.toMatch(/SECRET/);
   });
 
   it('leave other messages as they are', () => {

@@ -50,7 +50,13 @@ export function asStoreError(e: unknown): StoreError {
   if (/no such table|does not exist in the current database|relation .* does not exist/i.test(message)) {
     return new StoreError('STORE_NOT_MIGRATED', `database is not migrated (${message.split('\n').pop()?.trim()}): ${MIGRATE_HINT}`, { cause: e });
   }
-  return new StoreError('STORE_QUERY_FAILED', `${detail}${withoutArguments(message)}`, { cause: e });
+  const short = withoutArguments(message);
+  // The cause's message and stack are scrubbed too: pino's error serializer prints causes.
+  if (short !== message.trim() && e instanceof Error) {
+    e.message = short;
+    e.stack = `${e.name}: ${short}`;
+  }
+  return new StoreError('STORE_QUERY_FAILED', `${detail}${short}`, { cause: e });
 }
 
 /** Prisma's "Invalid `prisma.x.create()` invocation" messages print the call's arguments — message bodies, raw
