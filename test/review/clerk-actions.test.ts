@@ -9,7 +9,7 @@ import { PROJECT_ROOT } from '../../src/config.js';
 import type { PhotoReading } from '../../src/ocr/types.js';
 import { sinkMessages } from '../../scripts/mailserver/index.js';
 import { browserLogin, launchBrowser, type Browser } from './browser.js';
-import { PASSWORD, messageId, plainMail, webWorld, type WebWorld } from './web-world.js';
+import { PASSWORD, httpLogin, messageId, plainMail, webWorld, type WebWorld } from './web-world.js';
 
 let w: WebWorld;
 let b: Browser;
@@ -89,6 +89,25 @@ describe('clerk actions', () => {
     const [audit] = await w.store.audit.list({ entity: 'review', entityId: item });
     expect(audit).toMatchObject({ action: 'review.confirm', after: { period: '2026-10', readingDate: '2026-10-22' } });
     expect((await w.store.messages.get(msgId))!.state).toBe('filed');
+  });
+
+  it('lets only admins manage users; disabling a user ends the sessions', async () => {
+    const form = (cookie: string, body: Record<string, string>) => ({
+      method: 'POST', redirect: 'manual' as const, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body).toString(),
+    });
+    const clerk = await httpLogin(base, 'anna');
+    expect((await fetch(`${base}/admin/users`, { headers: { cookie: clerk.cookie } })).status).toBe(403);
+    expect((await fetch(`${base}/admin/users`, form(clerk.cookie, { _csrf: clerk.csrf, login: 'mallory', role: 'admin', password: 'mallory-password' }))).status).toBe(403);
+    const admin = await httpLogin(base, 'root');
+    expect((await fetch(`${base}/admin/users`, form(admin.cookie, { _csrf: admin.csrf, login: 'vera', role: 'clerk', password: 'short' }))).status).toBe(422);
+    expect((await fetch(`${base}/admin/users`, form(admin.cookie, { _csrf: admin.csrf, login: 'vera', role: 'clerk', password: 'vera-password-1' }))).status).toBe(303);
+    const vera = await httpLogin(base, 'vera', 'vera-password-1');
+    expect(vera.status).toBe(303);
+    const id = (await w.store.users.byLogin('vera'))!.id;
+    expect((await fetch(`${base}/admin/users/${id}`, form(admin.cookie, { _csrf: admin.csrf, role: 'clerk', active: 'false' }))).status).toBe(303);
+    expect((await fetch(`${base}/queue`, { headers: { cookie: vera.cookie }, redirect: 'manual' })).status).toBe(303);
+    expect((await httpLogin(base, 'vera', 'vera-password-1')).status).toBe(401);
+    expect((await w.store.audit.list({ actor: 'root', action: 'user.update' }))[0]).toMatchObject({ before: { active: true }, after: { active: false } });
   });
 
   it('forwards a complaint to a department and resolves the item', async () => {
