@@ -64,6 +64,22 @@ function relabelCatalogTypes<T extends object>(queryable: T): T {
   return queryable;
 }
 
+// PostgreSQL text cannot hold U+0000 (error 22021): one NUL in a hostile Subject or Message-ID would fail the whole
+// batch insert, again on every retry. Every string parameter has its NULs replaced by U+FFFD — in writes and in
+// lookups alike, so a value finds its stored twin. SQLite keeps NULs as they are. Bytes (raw messages) are untouched.
+function withoutNul(value: unknown): unknown {
+  if (typeof value === 'string') return value.includes('\u0000') ? value.replaceAll('\u0000', '\uFFFD') : value;
+  if (Array.isArray(value)) return value.map(withoutNul);
+  return value;
+}
+
+function stripNulArgs<T extends { queryRaw: PgAdapter['queryRaw']; executeRaw: PgAdapter['executeRaw'] }>(queryable: T): T {
+  const { queryRaw, executeRaw } = queryable;
+  queryable.queryRaw = (q) => queryRaw.call(queryable, { ...q, args: q.args.map(withoutNul) });
+  queryable.executeRaw = (q) => executeRaw.call(queryable, { ...q, args: q.args.map(withoutNul) });
+  return queryable;
+}
+
 class PgAdapterFactory extends PrismaPg {
   readonly #url: string;
 
@@ -74,9 +90,9 @@ class PgAdapterFactory extends PrismaPg {
   }
 
   override async connect(): Promise<PgAdapter> {
-    const adapter = relabelCatalogTypes(await super.connect());
+    const adapter = stripNulArgs(relabelCatalogTypes(await super.connect()));
     const startTransaction = adapter.startTransaction.bind(adapter);
-    adapter.startTransaction = async (level) => relabelCatalogTypes(await startTransaction(level));
+    adapter.startTransaction = async (level) => stripNulArgs(relabelCatalogTypes(await startTransaction(level)));
     return adapter;
   }
 

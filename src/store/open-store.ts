@@ -16,6 +16,7 @@ import { reviewRepo, type ReviewRepo } from './review.js';
 import { leasesRepo, type LeasesRepo } from './leases.js';
 import { usersRepo, type UsersRepo } from './users.js';
 import { retentionRepo, type RetentionRepo } from './retention.js';
+import { withWellFormedStrings } from './well-formed.js';
 
 export interface Repos {
   registry: RegistryRepo;
@@ -96,7 +97,7 @@ export async function openStore(databaseUrl: string): Promise<Store> {
   if (provider === 'sqlite' && !existsSync(sqliteFilePath(databaseUrl))) {
     throw new StoreError('STORE_NOT_MIGRATED', `database file ${sqliteFilePath(databaseUrl)} does not exist: ${MIGRATE_HINT}`);
   }
-  const client = await createClient(provider, databaseUrl);
+  const client = withWellFormedStrings(await createClient(provider, databaseUrl));
   try {
     await assertMigrated(client, provider);
     // WAL lets the web UI read while intake writes (the setting is kept in the file).

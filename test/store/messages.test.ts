@@ -44,6 +44,18 @@ describe('messages', () => {
     expect(await store.messages.get(inserted.id)).toMatchObject({ state: 'decided', decision: 'review', reasons: ['unknown_account'], attempts: 1 });
     expect((await store.messages.listByState('decided')).map((m) => m.id)).toEqual([inserted.id]);
   });
+
+  it('stores hostile header text (NUL, lone surrogates) on both providers, and finds it by the same value', async () => {
+    // PostgreSQL text refuses U+0000: the store writes U+FFFD instead, and looks values up the same way.
+    store = await openStore(await dbs.fresh());
+    const nul = '<a\u0000b@x>';
+    const inserted = await store.messages.insertMany([message({ uid: 1n, messageIdHeader: nul, subject: 'Re:\u0000 \ud800 тема', fromAddress: 'a\u0000@b' })]);
+    const row = await store.messages.get(inserted[0]!.id);
+    expect(row?.subject).toMatch(/^Re:. .* тема$/);
+    expect((await store.messages.findEarlierCopy(row!.id + 1, nul, 'ab'.repeat(32)))?.id).toBe(row!.id);
+    await store.messages.update(row!.id, { state: 'failed', error: 'parse\u0000failed' });
+    expect((await store.messages.get(row!.id))?.error).toMatch(/^parse.failed$/);
+  });
 });
 
 describe('readings', () => {
