@@ -85,7 +85,10 @@ function prepare(mailbox: IntakeMailbox, ctx: ProcessContext, uids: number[]): P
     if (!ctx.parse) return { batch, parsed: undefined, photos: undefined };
     const parse = ctx.parse;
     // Timed per message for the daemon's metrics (including the wait for a parser thread).
-    const done = await Promise.all(batch.map((m) => timedAhead(ctx.timings, 'parse', () => parse(m.source)).then((pm) => [m.uid, pm] as const, () => null)));
+    const done = await Promise.all(batch.map((m) => timedAhead(ctx.timings, 'parse', () => parse(m.source)).then((pm) => [m.uid, pm] as const, (e: Error & { code?: string }) => {
+      ctx.log.warn({ stage: 'parse', uid: m.uid, code: e.code, err: e.message }, 'parser thread failed on a message; parsing it here');
+      return null;
+    })));
     const parsed = new Map(done.filter((d) => d !== null));
     // Photos one at a time: a batch of 12 MP photos decoded at once would not fit in memory.
     const photos = new Map<number, MessagePhotos | undefined>();
