@@ -1,4 +1,4 @@
-// npm run bench:web [-- --items 10000 --requests 1000 --concurrency 10] — clerk UI latency with a full queue.
+// npm run bench:web [-- --items 10000 --requests 1000 --concurrency 10 --per-url --keep] — clerk UI latency with a full queue.
 //
 // A fresh SQLite database (migrated, samples/registry.csv imported) gets N open review items, each with its stored
 // message (plain text, some with an HTML part and a photo-sized attachment) and the decision's audit entry, as the
@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../src/config.js';
 import { importRegistry } from '../src/registry/import-registry.js';
@@ -150,14 +150,10 @@ async function main(): Promise<void> {
     ];
     await load(base, cookie, () => pick(queueUrls)(), 50); // warm-up
     await load(base, cookie, () => `/items/${pick(itemIds)}`, 50);
-    process.stdout.write(`load: ${REQUESTS} requests per page kind, ${CONCURRENCY} in flight, against cli web on ${base}\n`);
+    process.stdout.write(`load: ${REQUESTS} requests per page kind, ${CONCURRENCY} in flight, against cli web on ${base}; `
+      + `machine: ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)} before the run\n`);
     if (process.argv.includes('--per-url')) {
-      const saved = CONCURRENCY;
-      for (const [k, u] of queueUrls.entries()) {
-        const t = await load(base, cookie, u, 40);
-        report(`q${k} ${u().slice(0, 30)}`, t);
-      }
-      void saved;
+      for (const [k, u] of queueUrls.entries()) report(`q${k} ${u().slice(0, 30)}`, await load(base, cookie, u, 40));
     }
     const queue = await load(base, cookie, () => pick(queueUrls)(), REQUESTS);
     report('queue page', queue);
@@ -165,6 +161,7 @@ async function main(): Promise<void> {
     report('item page', items);
     const q95 = pct([...queue].sort((a, b) => a - b), 95);
     const i95 = pct([...items].sort((a, b) => a - b), 95);
+    process.stdout.write(`load average after the run: ${loadavg()[0]!.toFixed(1)}\n`);
     process.stdout.write(`goal p95 < 100 ms: queue ${q95 < 100 ? 'met' : 'MISSED'}, item ${i95 < 100 ? 'met' : 'MISSED'}\n`);
   } finally {
     child.kill('SIGTERM');
