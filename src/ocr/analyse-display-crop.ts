@@ -126,6 +126,14 @@ export function layoutFor(crop: RawImage, base: GreyImage, ink: Ink, h: number):
   if (!found) return null;
   const row = extendRow(bin, found.all, found.row);
   const slots = withGapSlots(row);
+  const last = row.blobs[row.blobs.length - 1]!;
+  // A turning drum right after the last digit (and no red drum at the end): a digit to read from its pieces.
+  const turningAfter = ink === 'bright' && !isRed(crop, last, row.pitch) && hasShiftedPiece(crop, plain, row, last.x1 + 0.1 * row.height, last.x1 + 1.2 * row.pitch);
+  if (turningAfter) {
+    const w = median(row.blobs.map(blobWidth)), cx = blobCx(last) + row.pitch;
+    slots.boxes.push({ x0: Math.round(cx - w / 2), y0: Math.round(median(row.blobs.map((b) => b.y0))), x1: Math.round(cx + w / 2), y1: Math.round(median(row.blobs.map((b) => b.y1))), area: 0 });
+    slots.unknown.push(true);
+  }
   const redFlags = slots.boxes.map((b, i) => !slots.unknown[i] && isRed(crop, b, row.pitch));
   let end = slots.boxes.length;
   while (end > 0 && redFlags[end - 1]) end--;
@@ -144,7 +152,7 @@ export function layoutFor(crop: RawImage, base: GreyImage, ink: Ink, h: number):
     flags: {
       touchesBorder: row.blobs[0]!.x0 < 0.2 * row.pitch || row.blobs[row.blobs.length - 1]!.x1 > crop.width - 0.2 * row.pitch,
       missingDigit: unknown.some(Boolean),
-      rowContinues: rowContinues(crop, bin, row, ink, plain),
+      rowContinues: rowContinues(crop, bin, row, ink, plain, turningAfter),
       strays: countStrays(found.all, row, h),
       redInside,
       glare: glareShare(base, row) > 0.03,
@@ -375,11 +383,12 @@ export function findDecimalPointByProfile(bin: BinaryImage, digits: Blob[], row:
  * glare, a half-turned drum). On light-on-dark drums any such ink counts; on LCDs only a free-standing
  * digit shape does (unit labels sit beside the digits). Red slots are decimal drums, not missed digits.
  */
-export function rowContinues(crop: RawImage, bin: BinaryImage, row: BlobRow, ink: Ink, blobs: Blob[]): boolean {
+export function rowContinues(crop: RawImage, bin: BinaryImage, row: BlobRow, ink: Ink, blobs: Blob[], leftOnly = false): boolean {
   const top = median(row.blobs.map((b) => b.y0)), bottom = median(row.blobs.map((b) => b.y1));
   const h = bottom - top;
   const first = row.blobs[0]!, last = row.blobs[row.blobs.length - 1]!;
-  const slots: [number, number][] = [[first.x0 - 1.2 * row.pitch, first.x0 - 0.08 * h], [last.x1 + 0.08 * h, last.x1 + 1.2 * row.pitch]];
+  const slots: [number, number][] = [[first.x0 - 1.2 * row.pitch, first.x0 - 0.08 * h]];
+  if (!leftOnly) slots.push([last.x1 + 0.08 * h, last.x1 + 1.2 * row.pitch]);
   const digitShare = median(row.blobs.map((b) => inkShare(bin, b.x0, b.x1, Math.round(top), Math.round(bottom))));
   const yTop = Math.max(0, Math.round(top - 0.15 * h)), yBottom = Math.min(bin.height, Math.round(bottom + 0.15 * h));
   return slots.some(([a, b]) => {
@@ -387,12 +396,7 @@ export function rowContinues(crop: RawImage, bin: BinaryImage, row: BlobRow, ink
     if (xb - xa < 0.2 * h) return false;
     const slotBox = { x0: xa, y0: Math.round(top), x1: xb, y1: Math.round(bottom), area: 0 };
     if (isRed(crop, inset(slotBox, 0.05), row.pitch)) return false;
-    if (ink === 'bright' && blobs.some((p) => {
-      // A piece of a digit shifted up or down: the drum is turning between two digits.
-      const cx = blobCx(p);
-      return cx > xa && cx < xb && blobHeight(p) >= 0.25 * h && blobWidth(p) >= 0.12 * h && p.y1 > top - 0.9 * h && p.y0 < bottom + 0.9 * h &&
-        Math.abs(blobCy(p) - (top + bottom) / 2) > 0.3 * h && !isRed(crop, p, row.pitch);
-    })) return true;
+    if (ink === 'bright' && hasShiftedPiece(crop, blobs, row, xa, xb)) return true;
     if (ink === 'bright') {
       // Slide a digit-wide window over the slot: a half-turned drum fills only part of it.
       const w = Math.round(median(row.blobs.map(blobWidth)));
@@ -411,6 +415,17 @@ export function rowContinues(crop: RawImage, bin: BinaryImage, row: BlobRow, ink
     // A digit stands free inside the band; a window frame or a faceplate edge runs through it.
     const digit = edge <= 2 && hh >= 0.8 * h && w >= 0.2 * h && w <= 1.1 * h && fill > 0.15 && fill < 0.75;
     return digit || halfTurned(bin, xa, xb, Math.round(top), Math.round(bottom));
+  });
+}
+
+/** A piece of a digit shifted up or down between xa and xb: a drum turning between two digits. */
+function hasShiftedPiece(crop: RawImage, blobs: Blob[], row: BlobRow, xa: number, xb: number): boolean {
+  const top = median(row.blobs.map((b) => b.y0)), bottom = median(row.blobs.map((b) => b.y1));
+  const h = bottom - top;
+  return blobs.some((p) => {
+    const cx = blobCx(p);
+    return cx > xa && cx < xb && blobHeight(p) >= 0.25 * h && blobWidth(p) >= 0.12 * h && p.y1 > top - 0.9 * h && p.y0 < bottom + 0.9 * h &&
+      Math.abs(blobCy(p) - (top + bottom) / 2) > 0.3 * h && !isRed(crop, p, row.pitch);
   });
 }
 

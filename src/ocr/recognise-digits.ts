@@ -9,6 +9,7 @@ import { encodeGreyPng } from './extract-display-crop.js';
 import type { DigitGuess } from './read-seven-segment.js';
 import { digitSlots, digitWidth, estimateShear, readSevenSegmentDigit } from './read-seven-segment.js';
 import type { RecognisedText, TextRecogniser } from './text-recogniser.js';
+import { readHalfTurned } from './read-half-turned.js';
 import type { DisplayKind } from './types.js';
 
 export interface DigitReading {
@@ -34,6 +35,13 @@ export async function recogniseDigits(layout: DisplayLayout, ocr: TextRecogniser
   // A digit we could not see is any digit: the candidates then spread over all ten and stay unconfident.
   const anyDigit = Array.from({ length: 10 }, (_, d) => ({ digit: d, p: 0.1 }));
   const alternatives = layout.digits.map((_, i) => (layout.unknown[i] ? anyDigit : combine(kind, tess.digits[i] ?? null, seg[i]!)));
+  // On drums a missing digit is most often a drum between two digits: read its larger piece.
+  if (kind === 'drum') {
+    for (const [i, box] of layout.digits.entries()) {
+      if (!layout.unknown[i]) continue;
+      alternatives[i] = (await readHalfTurned(layout, box, ocr)) ?? anyDigit;
+    }
+  }
   const { quality, doubts } = judgeLayout(layout, kind, tess.countMatches, text);
   return { kind, alternatives, quality, doubts, tesseractText: text.text.replace(/\s+/g, '') };
 }
