@@ -59,6 +59,11 @@ export async function checkReadiness(opts: ReadinessOptions): Promise<ReadinessR
   return { ready: failing.length === 0, failing, checks };
 }
 
+/** The HTTP answer to a readiness request: 200 or 503, the checks as JSON. */
+export function readinessReply(r: ReadinessResult): { statusCode: 200 | 503; contentType: string; body: string } {
+  return { statusCode: r.ready ? 200 : 503, contentType: 'application/json', body: `${JSON.stringify({ status: r.ready ? 'ready' : 'not ready', ...r })}\n` };
+}
+
 /** An error's message without Prisma's multi-line detail (and so without any query text). */
 function oneLine(e: unknown): string {
   const err = e as { code?: string; message?: string };

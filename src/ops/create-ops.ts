@@ -25,6 +25,8 @@ export interface OpsOptions {
   intake?: { imapMaxAgeSeconds: number; ocrStats: () => TesseractPoolStats | null };
   /** Label on every metric, e.g. the pm2 app name (`intake`, `web`). */
   app: string;
+  /** The process's own registries, served on the same /metrics (the web app's request latency). */
+  also?: Registry[];
   now?: () => Date;
 }
 
@@ -34,11 +36,13 @@ export function createOps(opts: OpsOptions): Ops {
   collectDefaultMetrics({ register: registry });
   registerStoreGauges(registry, opts.store, opts.now);
   const intake = opts.intake ? registerIntakeMetrics(registry, opts.intake.ocrStats, opts.now) : null;
+  const served = opts.also && opts.also.length > 0 ? Registry.merge([registry, ...opts.also]) : registry;
+  served.setDefaultLabels({ app: opts.app });
   const imap = opts.intake && intake ? { lastAlive: intake.imapLastAlive, maxAgeSeconds: opts.intake.imapMaxAgeSeconds } : undefined;
   return {
     registry,
     intake,
-    metrics: async () => ({ contentType: registry.contentType, body: await registry.metrics() }),
+    metrics: async () => ({ contentType: served.contentType, body: await served.metrics() }),
     readiness: () => checkReadiness({ store: opts.store, outboxMaxAgeMinutes: opts.outboxMaxAgeMinutes, imap, now: opts.now }),
   };
 }

@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Ops } from './create-ops.js';
+import { readinessReply } from './check-readiness.js';
 
 export interface OpsServer {
   port: number;
@@ -38,8 +39,8 @@ async function handle(ops: Ops, req: IncomingMessage, res: ServerResponse): Prom
   const path = (req.url ?? '/').split('?')[0];
   if (path === '/healthz') return send(res, 200, 'application/json', '{"status":"ok"}\n');
   if (path === '/readyz') {
-    const r = await ops.readiness();
-    return send(res, r.ready ? 200 : 503, 'application/json', `${JSON.stringify({ status: r.ready ? 'ready' : 'not ready', ...r })}\n`);
+    const r = readinessReply(await ops.readiness());
+    return send(res, r.statusCode, r.contentType, r.body);
   }
   if (path === '/metrics') {
     const m = await ops.metrics();
