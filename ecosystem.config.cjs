@@ -39,8 +39,10 @@ module.exports = {
       exp_backoff_restart_delay: 1000,
       max_memory_restart: '600M',
       ...logs('intake'),
-      env: env({ NODE_ENV: 'development', LOG_LEVEL: 'info', METRICS_PORT: '9464' }),
-      env_production: env({ NODE_ENV: 'production', LOG_LEVEL: 'info', METRICS_PORT: '9464' }),
+      // MALLOC_ARENA_MAX: glibc gives every thread (Tesseract workers, libvips, the parser) its own malloc arena;
+      // two keep the photo reader's RSS flat (measured: 250 MB flat vs 350 MB and growing over 160 photos).
+      env: env({ NODE_ENV: 'development', LOG_LEVEL: 'info', METRICS_PORT: '9464', MALLOC_ARENA_MAX: '2' }),
+      env_production: env({ NODE_ENV: 'production', LOG_LEVEL: 'info', METRICS_PORT: '9464', MALLOC_ARENA_MAX: '2' }),
     },
     {
       // The clerk review UI (`cli web`, WEB_PORT): stateless besides the database, one instance (the login

@@ -5,7 +5,7 @@
 // 2. The same Tesseract crops through the native `tesseract` CLI (Debian tesseract-ocr, the same eng model, one
 //    process per batch) against tesseract.js in this run: time and ratio.
 // 3. Memory: RSS every 100 photos while 2 workers read --rss-count photos (samples/photos, recycled workers).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -163,6 +163,11 @@ async function memory(settings: ReturnType<typeof loadSettings<(typeof OCR_SETTI
   return samples;
 }
 
+// As under pm2 (ecosystem.config.cjs): glibc's malloc arenas are read at process start, so re-run with the setting.
+if (process.env['MALLOC_ARENA_MAX'] === undefined) {
+  const { status } = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env: { ...process.env, MALLOC_ARENA_MAX: '2' } });
+  process.exit(status ?? 1);
+}
 const settings = loadSettings([...RULE_SETTINGS, ...OCR_SETTINGS]);
 const lat = await latency(settings);
 process.stdout.write(`12 MP photo → decision, 1 worker, ${lat.photos} photos × ${repeat}: median ${quantile(lat.times, 0.5).toFixed(0)} ms, p95 ${quantile(lat.times, 0.95).toFixed(0)} ms (goal ≤ 1000 / ≤ 2500)\n`);
