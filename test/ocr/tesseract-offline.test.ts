@@ -41,4 +41,17 @@ describe.skipIf(sandbox === null)('Tesseract pool without network', () => {
     expect(readdirSync(cwd)).toEqual([]);
     expect(readdirSync(ROOT).filter((f) => f.endsWith('.traineddata'))).toEqual([]);
   });
+
+  it('decides the photo samples through `cli dry-run` with no network, as with it', () => {
+    const [command, ...flags] = sandbox!;
+    const samples = path.join(ROOT, 'samples');
+    const files = readdirSync(samples).filter((f) => /photo/.test(f) && f.endsWith('.eml')).sort().slice(0, 5).map((f) => path.join(samples, f));
+    const args = [process.execPath, '--import', TSX, path.join(ROOT, 'src/cli/main.ts'), 'dry-run', '--registry', path.join(samples, 'registry.csv'), ...files];
+    const offline = spawnSync(command!, [...flags, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
+    expect(offline.status, offline.stderr).toBe(0);
+    const online = spawnSync(args[0]!, args.slice(1), { cwd, encoding: 'utf8', timeout: 120_000 });
+    expect(offline.stdout.trim().split('\n')).toHaveLength(files.length);
+    expect(offline.stdout).toBe(online.stdout);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
 });
