@@ -11,4 +11,5 @@ export type { AuditEntry, AuditRecord } from './audit.js';
 export type { PurgeCandidate, PurgeKind } from './retention.js';
 export type { EnqueueResult, NewOutboxEntry, OutboxEntry, OutboxHealth, OutboxKind, OutboxStats, OutboxStatus } from './outbox.js';
 export type { LockResult, QueueFilter, QueueRow, ReviewItem } from './review.js';
+export type { HistoryEntry, ItemMessage } from './review-queue.js';
 export type { SessionRecord, UserRecord, UserRole } from './users.js';

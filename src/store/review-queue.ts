@@ -26,6 +26,30 @@ function conditions(f: QueueFilter): Sql {
   return join(parts, ' AND ');
 }
 
+/** What the item page shows of the message (every column but the raw bytes it parses separately). */
+export interface ItemMessage {
+  id: number;
+  messageIdHeader: string | null;
+  fromAddress: string | null;
+  subject: string | null;
+  receivedAt: Date | null;
+  dateHeader: Date | null;
+  createdAt: Date;
+  state: string;
+  outcomeFolder: string | null;
+}
+
+export interface HistoryEntry {
+  id: number;
+  at: Date;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
 export interface MissingSearchText {
   id: number;
   fromAddress: string | null;
@@ -72,6 +96,38 @@ export function reviewQueueQueries(db: Db) {
         for (const code of JSON.parse(g.reasons) as string[]) byReason[code] = (byReason[code] ?? 0) + n;
       }
       return { open, byReason, oldest };
+    },
+
+    /** One item with what its page shows of the message, in one statement. */
+    async itemWithMessage(id: number): Promise<{ item: ReviewItem; message: ItemMessage } | null> {
+      const [r] = await db.$queryRaw<(RawRow & { mid: number | bigint; messageIdHeader: string | null; dateHeader: Date | string | null; mcreatedAt: Date | string; state: string; outcomeFolder: string | null })[]>(
+        sql`SELECT r."id", r."messageId", r."status", r."reasons", r."lockedBy", r."lockedUntil", r."resolvedBy", r."resolvedAt", r."createdAt",
+          m."id" AS "mid", m."messageIdHeader", m."fromAddress", m."subject", m."receivedAt", m."dateHeader", m."createdAt" AS "mcreatedAt",
+          m."state", m."outcomeFolder"
+          FROM "ReviewItem" r JOIN "InboundMessage" m ON m."id" = r."messageId" WHERE r."id" = ${id}`);
+      if (!r) return null;
+      return {
+        item: {
+          id: Number(r.id), messageId: Number(r.messageId), status: r.status as ReviewItem['status'], reasons: JSON.parse(r.reasons) as string[],
+          lockedBy: r.lockedBy, lockedUntil: date(r.lockedUntil), resolvedBy: r.resolvedBy, resolvedAt: date(r.resolvedAt), createdAt: date(r.createdAt)!,
+        },
+        message: {
+          id: Number(r.mid), messageIdHeader: r.messageIdHeader, fromAddress: r.fromAddress, subject: r.subject, receivedAt: date(r.receivedAt),
+          dateHeader: date(r.dateHeader), createdAt: date(r.mcreatedAt)!, state: r.state, outcomeFolder: r.outcomeFolder,
+        },
+      };
+    },
+
+    /** The audit entries of an item and of its message, newest first. */
+    async historyOf(itemId: number, messageId: number, limit = 120): Promise<HistoryEntry[]> {
+      const rows = await db.$queryRaw<{ id: number | bigint; at: Date | string; actor: string; action: string; entity: string; entityId: string | null; before: string | null; after: string | null }[]>(
+        sql`SELECT "id", "at", "actor", "action", "entity", "entityId", "before", "after" FROM "AuditLog"
+            WHERE ("entity" = 'review' AND "entityId" = ${String(itemId)}) OR ("entity" = 'message' AND "entityId" = ${String(messageId)})
+            ORDER BY "id" DESC LIMIT ${limit}`);
+      return rows.map((e) => ({
+        id: Number(e.id), at: date(e.at)!, actor: e.actor, action: e.action, entity: e.entity, entityId: e.entityId,
+        before: e.before === null ? null : JSON.parse(e.before), after: e.after === null ? null : JSON.parse(e.after),
+      }));
     },
 
     /** Open items whose searchText is not filled yet, with what it is made of. */

@@ -42,6 +42,16 @@ describe('review queue store', () => {
       expect((await store.review.listOpen({ createdBefore: new Date(Date.now() + 60_000) }, { offset: 1, limit: 1 })).rows.map((r) => r.fromAddress)).toEqual(['petrov.av@gmail.com']);
       expect((await store.review.listOpen({ createdAfter: new Date(Date.now() + 60_000) }, { offset: 0, limit: 50 })).total).toBe(0);
 
+      const page = await store.review.itemWithMessage(all.rows[0]!.id);
+      expect(page).toMatchObject({ item: { id: all.rows[0]!.id, status: 'open', reasons: ['uncertain_value'] }, message: { fromAddress: 'ivanova.tn@mail.ru', subject: 'Тема 0', state: 'received' } });
+      expect(page!.message.createdAt).toBeInstanceOf(Date);
+      expect(await store.review.itemWithMessage(999_999)).toBeNull();
+      await store.audit.append({ actor: 'anna', action: 'review.close', entity: 'review', entityId: all.rows[0]!.id, before: { a: 1 }, after: { b: 2 } });
+      const history = await store.review.historyOf(all.rows[0]!.id, all.rows[0]!.messageId);
+      expect(history.map((h) => [h.entity, h.action])).toEqual([['review', 'review.close'], ['message', 'decide']]);
+      expect(history[0]).toMatchObject({ actor: 'anna', before: { a: 1 }, after: { b: 2 } });
+      expect(history[0]!.at).toBeInstanceOf(Date);
+
       expect(await store.review.openStats()).toMatchObject({ open: 3, byReason: { uncertain_value: 1, no_readings: 1, unknown_account: 1, no_account: 1 } });
 
       const missing = await store.review.missingSearchText(10);

@@ -4,7 +4,7 @@ import { REASONS, type ReasonCode } from '../../decide/reasons.js';
 import type { Reading } from '../../domain/types.js';
 import type { PhotoReading } from '../../ocr/types.js';
 import type { ParsedMessage } from '../../parse/types.js';
-import type { AccountView, AuditRecord, ReviewItem, StoredMessage, StoredMeter } from '../../store/index.js';
+import type { AccountView, HistoryEntry, ItemMessage, ReviewItem, StoredMeter } from '../../store/index.js';
 import type { WebDeps } from '../deps.js';
 import { PHOTO_TYPES, parsedMessage } from './message-source.js';
 
@@ -26,7 +26,7 @@ export interface LockView {
 
 export interface ItemView {
   item: ReviewItem;
-  message: StoredMessage;
+  message: ItemMessage;
   parsed: ParsedMessage | null;
   headers: { name: string; value: string }[];
   attachments: AttachmentView[];
@@ -39,7 +39,7 @@ export interface ItemView {
   senderAccounts: string[];
   meterOptions: StoredMeter[];
   lock: LockView;
-  history: AuditRecord[];
+  history: HistoryEntry[];
   resolution: unknown;
 }
 
@@ -48,27 +48,26 @@ const MAX_HEADER_CHARS = 500;
 
 export async function loadItem(deps: WebDeps, id: number, login: string, extraAccount: string | null): Promise<ItemView | null> {
   const { store } = deps;
-  const item = await store.review.get(id);
-  if (!item) return null;
+  const found = await store.review.itemWithMessage(id);
+  if (!found) return null;
+  const { item, message } = found;
   const now = deps.clock();
   const ttl = deps.settings.WEB_LOCK_MINUTES * 60_000;
   // A lock of ours with more than half its time left needs no write (the page renews it anyway).
   const fresh = item.lockedBy === login && item.lockedUntil !== null && item.lockedUntil.getTime() - now.getTime() > ttl / 2;
-  const lock = item.status !== 'open' ? null
-    : fresh ? { ok: true as const, until: item.lockedUntil! } : await store.review.lock(id, login, now, new Date(now.getTime() + ttl));
-  const [message, parsed, decided, itemHistory, resolution] = await Promise.all([
-    store.messages.get(item.messageId),
+  const [lock, parsed, history, resolution, senderAccounts] = await Promise.all([
+    item.status !== 'open' ? null
+      : fresh ? { ok: true as const, until: item.lockedUntil! } : store.review.lock(id, login, now, new Date(now.getTime() + ttl)),
     parsedMessage(deps, item.messageId),
-    store.audit.list({ entity: 'message', entityId: item.messageId, limit: 20 }),
-    store.audit.list({ entity: 'review', entityId: id, limit: 100 }),
+    store.review.historyOf(id, item.messageId),
     item.status === 'resolved' ? store.review.resolutionOf(id) : Promise.resolve(null),
+    message.fromAddress ? store.registry.accountsOfSender(message.fromAddress) : Promise.resolve([]),
   ]);
-  if (!message) return null;
+  const decided = history.filter((e) => e.entity === 'message');
   const decide = decided.find((e) => e.action === 'decide');
   const photoReadings = await deps.photoReadings(item.messageId, decide?.after ?? null);
   const after = (decide?.after ?? {}) as { readings?: Reading[]; period?: string };
   const extracted = Array.isArray(after.readings) ? after.readings : [];
-  const senderAccounts = message.fromAddress ? await store.registry.accountsOfSender(message.fromAddress) : [];
   const wanted = [...new Set([...extracted.map((r) => r.account), ...senderAccounts, ...(extraAccount ? [extraAccount] : [])])].slice(0, 10);
   const accounts = (await Promise.all(wanted.map((a) => store.registry.findAccount(a)))).filter((a): a is AccountView => a !== null);
   // A meter named by the message but under no known account: offer it too.
@@ -86,7 +85,7 @@ export async function loadItem(deps: WebDeps, id: number, login: string, extraAc
     extracted, period: after.period ?? null, accounts, senderAccounts, meterOptions,
     lock: lock === null ? { mine: false, holder: null, until: null }
       : lock.ok ? { mine: true, holder: login, until: lock.until } : { mine: false, holder: lock.holder, until: lock.until },
-    history: [...itemHistory, ...decided].sort((a, b) => b.id - a.id),
+    history,
     resolution,
   };
 }

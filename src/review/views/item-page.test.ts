@@ -16,9 +16,8 @@ function view(photo: PhotoReading | null): ItemView {
   return {
     item: { id: 7, messageId: 3, status: 'open', reasons: ['photo_not_read'], lockedBy: 'anna', lockedUntil: now, resolvedBy: null, resolvedAt: null, createdAt: now },
     message: {
-      id: 3, mailbox: 'INBOX', uidValidity: 1n, uid: 3n, messageIdHeader: 'x@y', sha256: '', size: 1, receivedAt: now, dateHeader: now,
-      fromAddress: 'a@b.ru', subject: '<script>alert(1)</script>', state: 'filed', decision: 'review', reasons: [], explanation: null,
-      outcomeFolder: 'Review', error: null, attempts: 1, duplicateOfId: null, decidedAt: now, filedAt: now, rawPurgedAt: null, createdAt: now,
+      id: 3, messageIdHeader: 'x@y', fromAddress: 'a@b.ru', subject: '<script>alert(1)</script>', receivedAt: now, dateHeader: now,
+      createdAt: now, state: 'filed', outcomeFolder: 'Review',
     },
     parsed: {
       messageId: 'x@y', subject: '<script>alert(1)</script>', from: { address: 'a@b.ru', name: null }, replyTo: null, to: [], date: now, headers: {},
