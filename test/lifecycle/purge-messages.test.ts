@@ -104,4 +104,19 @@ describe('purge (database)', () => {
     expect(await cli([])).toContain('purged the raw source of 0 message(s)');
     expect(await store.audit.list({ action: 'purge' })).toHaveLength(2);
   });
+
+  it('an unreachable IMAP server fails the run after the database part, which is still audited', async () => {
+    const url = await dbs.fresh();
+    store = await openStore(url);
+    const id = await message('filed', 'accept', daysAgo(400));
+    vi.stubEnv('DATABASE_URL', url);
+    vi.stubEnv('IMAP_HOST', '127.0.0.1');
+    vi.stubEnv('IMAP_PORT', '1'); // nothing listens there
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    await expect(purge.run(['--now', NOW.toISOString()])).rejects.toMatchObject({ code: 'IMAP_CONNECT' });
+    vi.restoreAllMocks();
+    expect(await store.messages.getRaw(id)).toBeNull();
+    const [entry] = await store.audit.list({ action: 'purge' });
+    expect(entry?.after).toMatchObject({ messages: 1, folders: {}, imapError: expect.stringContaining('127.0.0.1:1') });
+  });
 });

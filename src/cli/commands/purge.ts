@@ -36,10 +36,16 @@ export const purge: Command = {
       say(`database: ${verb} the raw source of ${db.messages} message(s) (${kinds}), ${db.bytes} bytes`);
 
       let folders: FolderPurge[] = [];
+      // The database part is done: an unreachable IMAP server must not leave it unaudited.
+      let imapError: unknown = null;
       if (!skipImap) {
-        const imap = loadSettings(IMAP_SETTINGS);
-        folders = await purgeFolders(imap, { folders: finalFolders(imap), cutoff, dryRun }, log);
-        for (const f of folders) say(`imap ${f.folder}: ${f.exists ? `${verb} ${f.messages} message(s) received before ${cutoff.toISOString().slice(0, 10)}` : 'no such folder'}`);
+        try {
+          const imap = loadSettings(IMAP_SETTINGS);
+          folders = await purgeFolders(imap, { folders: finalFolders(imap), cutoff, dryRun }, log);
+          for (const f of folders) say(`imap ${f.folder}: ${f.exists ? `${verb} ${f.messages} message(s) received before ${cutoff.toISOString().slice(0, 10)}` : 'no such folder'}`);
+        } catch (e) {
+          imapError = e;
+        }
       }
       if (!dryRun) {
         await store.audit.append({
@@ -47,9 +53,11 @@ export const purge: Command = {
           after: {
             days, cutoff: cutoff.toISOString(), messages: db.purged, bytes: db.bytes, byKind: db.byKind,
             folders: skipImap ? null : Object.fromEntries(folders.map((f) => [f.folder, f.messages])),
+            ...(imapError ? { imapError: (imapError as Error).message } : {}),
           },
         });
       }
+      if (imapError) throw imapError;
       return 0;
     } finally {
       await store.close();
