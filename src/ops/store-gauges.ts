@@ -13,11 +13,14 @@ const SNAPSHOT_TIMEOUT_MS = 2000;
 
 export function registerStoreGauges(registry: Registry, store: Pick<Store, 'outbox' | 'review'>, now: () => Date = () => new Date()): void {
   let inflight: Promise<Snapshot | null> | null = null;
-  // prom-client collects every metric of a scrape concurrently: the first collect starts the snapshot, the rest share it.
+  // prom-client calls every collect of a scrape in one synchronous pass: the first starts the snapshot, the rest
+  // share it; it is dropped once it settles, so the next scrape reads afresh.
   const snapshot = (): Promise<Snapshot | null> => {
     inflight ??= withTimeout(Promise.all([store.review.openDepth(), store.outbox.health(now())]), SNAPSHOT_TIMEOUT_MS)
       .then(([review, outbox]) => ({ review, outbox }), () => null)
-      .finally(() => setImmediate(() => (inflight = null)));
+      .finally(() => {
+        inflight = null;
+      });
     return inflight;
   };
   const ageSeconds = (d: Date | null): number => (d ? Math.max(0, (now().getTime() - d.getTime()) / 1000) : 0);
