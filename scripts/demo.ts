@@ -1,6 +1,6 @@
 // npm run demo — the whole service on embedded defaults, end to end:
 //   local Dovecot + SMTP sink (npm run mailserver), a fresh SQLite database (npm run db -- migrate), the sample
-//   registry imported, the 104 sample mails appended to INBOX (in the order they were written, INTERNALDATE from
+//   registry imported, the sample mails appended to INBOX (in the order they were written, INTERNALDATE from
 //   their Date header), one pass of the intake daemon (cli intake --once); then what happened: decisions, the
 //   folders, the readings stored (cli readings export) and the replies that reached the sink.
 // Each run starts from empty mail data and an empty database, so it can be repeated.
