@@ -61,15 +61,15 @@ export interface MissingSearchText {
 /** Part of the review repository (review.ts). */
 export function reviewQueueQueries(db: Db) {
   return {
-    /** Open items matching the filter, oldest first, and how many match in all. */
-    async listOpen(filter: QueueFilter, page: { offset: number; limit: number }): Promise<{ rows: QueueRow[]; total: number }> {
+    /** Open items matching the filter, oldest first, and how many match in all (counted unless the caller knows). */
+    async listOpen(filter: QueueFilter, page: { offset: number; limit: number }, knownTotal?: number): Promise<{ rows: QueueRow[]; total: number }> {
       const where = conditions(filter);
       const [rows, count] = await Promise.all([
         db.$queryRaw<RawRow[]>(sql`SELECT r."id", r."messageId", r."status", r."reasons", r."lockedBy", r."lockedUntil", r."resolvedBy",
           r."resolvedAt", r."createdAt", m."fromAddress", m."subject", m."receivedAt"
           FROM "ReviewItem" r JOIN "InboundMessage" m ON m."id" = r."messageId"
           WHERE ${where} ORDER BY r."createdAt", r."id" LIMIT ${page.limit} OFFSET ${page.offset}`),
-        db.$queryRaw<{ n: number | bigint }[]>(sql`SELECT COUNT(*) AS "n" FROM "ReviewItem" r WHERE ${where}`),
+        knownTotal !== undefined ? [{ n: knownTotal }] : db.$queryRaw<{ n: number | bigint }[]>(sql`SELECT COUNT(*) AS "n" FROM "ReviewItem" r WHERE ${where}`),
       ]);
       return {
         total: Number(count[0]?.n ?? 0),

@@ -1,5 +1,6 @@
 // The queue page's data: open items oldest first with filters and search, counts per reason, the SLA line.
-// The counts per reason change slowly and cost a scan of every open item: they are cached for a few seconds.
+// The counts (per reason, and of a filter's matches) change slowly and cost a scan of every open item: they are
+// kept for a few seconds, and dropped after each of this process's actions.
 import { REASONS } from '../../decide/reasons.js';
 import type { QueueFilter, QueueRow, Store } from '../../store/index.js';
 import type { WebDeps } from '../deps.js';
@@ -55,9 +56,12 @@ function openStats(store: Store, now: number): Promise<Stats> {
   return stats;
 }
 
+const totals = new WeakMap<object, Map<string, { at: number; total: number }>>();
+
 /** After a clerk's action the counts are read again. */
 export function invalidateQueueStats(store: Store): void {
   statsCache.delete(store);
+  totals.delete(store);
 }
 
 export async function loadQueue(deps: WebDeps, query: QueueQuery): Promise<QueueView> {
@@ -67,10 +71,20 @@ export async function loadQueue(deps: WebDeps, query: QueueQuery): Promise<Queue
   if (query.reason) filter.reasonsAny = kindReasons && !kindReasons.includes(query.reason) ? ['-none-'] : [query.reason];
   else if (kindReasons) filter.reasonsAny = kindReasons;
   if (query.q) await fillSearchText(deps.store);
+  // Paging through one filter counts its matches once per few seconds, not per page.
+  const key = JSON.stringify({ ...filter, createdBefore: undefined, createdAfter: undefined, age: query.age });
+  const counted = totals.get(deps.store)?.get(key);
+  const known = counted && now.getTime() - counted.at < STATS_TTL_MS ? counted.total : undefined;
   const [{ rows, total }, stats] = await Promise.all([
-    deps.store.review.listOpen(filter, { offset: (query.page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
+    deps.store.review.listOpen(filter, { offset: (query.page - 1) * PAGE_SIZE, limit: PAGE_SIZE }, known),
     openStats(deps.store, now.getTime()),
   ]);
+  if (known === undefined) {
+    const map = totals.get(deps.store) ?? new Map<string, { at: number; total: number }>();
+    if (map.size > 500) map.clear();
+    map.set(key, { at: now.getTime(), total });
+    totals.set(deps.store, map);
+  }
   const byReason = Object.entries(stats.byReason).sort((a, b) => b[1] - a[1])
     .map(([code, count]) => ({ code, count, text: (REASONS as Record<string, string>)[code] ?? code }));
   return { query, rows, total, openTotal: stats.open, byReason, oldest: stats.oldest, now, slaHours: deps.settings.WEB_SLA_HOURS };
