@@ -389,7 +389,6 @@ export function rowContinues(crop: RawImage, bin: BinaryImage, row: BlobRow, ink
   const first = row.blobs[0]!, last = row.blobs[row.blobs.length - 1]!;
   const slots: [number, number][] = [[first.x0 - 1.2 * row.pitch, first.x0 - 0.08 * h]];
   if (!leftOnly) slots.push([last.x1 + 0.08 * h, last.x1 + 1.2 * row.pitch]);
-  const digitShare = median(row.blobs.map((b) => inkShare(bin, b.x0, b.x1, Math.round(top), Math.round(bottom))));
   const yTop = Math.max(0, Math.round(top - 0.15 * h)), yBottom = Math.min(bin.height, Math.round(bottom + 0.15 * h));
   return slots.some(([a, b]) => {
     const xa = Math.max(0, Math.round(a)), xb = Math.min(bin.width, Math.round(b));
@@ -398,9 +397,11 @@ export function rowContinues(crop: RawImage, bin: BinaryImage, row: BlobRow, ink
     if (isRed(crop, inset(slotBox, 0.05), row.pitch)) return false;
     if (ink === 'bright' && hasShiftedPiece(crop, blobs, row, xa, xb)) return true;
     if (ink === 'bright') {
-      // Slide a digit-wide window over the slot: a half-turned drum fills only part of it.
-      const w = Math.round(median(row.blobs.map(blobWidth)));
-      for (let x = xa; x + w <= xb; x += 2) if (inkShare(bin, x, x + w, Math.round(top), Math.round(bottom)) >= 0.35 * digitShare) return true;
+      // Any digit-sized piece of ink near the row's line (window frames are too tall to be among the blobs).
+      const area = median(row.blobs.map((b) => b.area));
+      const mid = (top + bottom) / 2;
+      if (blobs.some((p) => blobCx(p) > xa && blobCx(p) < xb && blobHeight(p) >= 0.3 * h && blobHeight(p) <= 1.5 * h &&
+        p.area >= 0.3 * area && Math.abs(blobCy(p) - mid) < 1.1 * h && !isRed(crop, p, row.pitch))) return true;
     }
     let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity, count = 0, edge = 0;
     for (let y = yTop; y < yBottom; y++) {
@@ -429,19 +430,6 @@ function hasShiftedPiece(crop: RawImage, blobs: Blob[], row: BlobRow, xa: number
   });
 }
 
-/** Share of ink in a box, leaving out columns inked from top to bottom (window frames, faceplate edges). */
-export function inkShare(bin: BinaryImage, x0: number, x1: number, top: number, bottom: number): number {
-  const h = bottom - top;
-  let ink = 0, columns = 0;
-  for (let x = Math.max(0, x0); x < Math.min(bin.width, x1); x++) {
-    let c = 0;
-    for (let y = Math.max(0, top); y < Math.min(bin.height, bottom); y++) c += bin.data[y * bin.width + x]!;
-    if (c >= 0.85 * h) continue;
-    ink += c;
-    columns++;
-  }
-  return columns === 0 ? 0 : ink / (Math.max(columns, 0.3 * (x1 - x0)) * h);
-}
 
 /**
  * A drum caught between two digits: ink in the top and bottom thirds of the slot (the end of one digit and

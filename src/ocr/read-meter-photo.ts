@@ -31,7 +31,7 @@ export interface ReadMeterOptions {
   now: () => number;
 }
 
-export const DEFAULT_READ_OPTIONS: ReadMeterOptions = { maxDisplays: 4, goodEnough: 0.93, readSerial: true, analysisSide: 1000, now: () => performance.now() };
+export const DEFAULT_READ_OPTIONS: ReadMeterOptions = { maxDisplays: 4, goodEnough: 0.9, readSerial: true, analysisSide: 1000, now: () => performance.now() };
 
 export type MeterPhotoReading = Omit<PhotoReading, 'attachmentIndex'> & {
   /** Why the confidence is what it is (layout doubts of the chosen display). */
@@ -99,7 +99,8 @@ async function readDisplay(image: RawImage, candidate: DisplayCandidate, ocr: Te
 
 /** The counter's digits are the largest on the faceplate; a clearly smaller row is more likely a serial or a rating. */
 function applySizePrior(read: ReadDisplay[]): void {
-  const tallest = Math.max(0, ...read.map((r) => r.digitHeight));
+  // Only rows that read as digits at all count: a tall label or a barcode says nothing about the counter.
+  const tallest = Math.max(0, ...read.filter((r) => (r.candidates[0]?.confidence ?? 0) >= 0.3).map((r) => r.digitHeight));
   for (const r of read) {
     if (r.digitHeight >= 0.7 * tallest) continue;
     r.reading.doubts.push('smaller digits than another row in the photo');
