@@ -86,7 +86,9 @@ function judgeLayout(layout: DisplayLayout, kind: DisplayKind, countMatches: boo
   if (layout.row.heightSpread > 0.12) doubt(0.7, 'uneven digit heights');
   if (n < 4) doubt(0.3, `only ${n} integer digits`);
   if (n > 8) doubt(0.4, `${n} integer digits`);
-  if (layout.ink === 'dark' && kind === 'drum' && !layout.inCells) doubt(0.8, 'dark digits in a non-LCD font (could be faceplate text)');
+  // Dark digits on white drums are found inside their cells; dark print without cells is most likely the faceplate
+  // (serial, ratings), never to be taken for the reading on its own.
+  if (layout.ink === 'dark' && kind === 'drum' && !layout.inCells) doubt(0.4, 'dark digits in a non-LCD font (could be faceplate text)');
   if (text.text.replace(/\D/g, '').length === 0) doubt(0.5, 'tesseract read nothing');
   return { quality: q, doubts };
 }
