@@ -130,6 +130,20 @@ export function reviewQueueQueries(db: Db) {
       }));
     },
 
+    /** A message's raw bytes for display (plain SQL: the ORM moves Bytes several times slower); null when purged. */
+    async rawOf(messageId: number): Promise<Buffer | null> {
+      const [row] = await db.$queryRaw<{ raw: Uint8Array | Buffer | null }[]>(sql`SELECT "raw" FROM "InboundMessage" WHERE "id" = ${messageId}`);
+      if (!row || row.raw === null) return null;
+      return Buffer.isBuffer(row.raw) ? row.raw : Buffer.from(row.raw.buffer, row.raw.byteOffset, row.raw.byteLength);
+    },
+
+    /** Takes or renews the item's lock for `login` until `until`, unless another clerk's lock is still valid. */
+    async tryLock(id: number, login: string, now: Date, until: Date): Promise<boolean> {
+      const n = await db.$executeRaw(sql`UPDATE "ReviewItem" SET "lockedBy" = ${login}, "lockedUntil" = ${until}
+        WHERE "id" = ${id} AND "status" = 'open' AND ("lockedBy" IS NULL OR "lockedBy" = ${login} OR "lockedUntil" < ${now})`);
+      return n === 1;
+    },
+
     /** Open items whose searchText is not filled yet, with what it is made of. */
     async missingSearchText(limit: number): Promise<MissingSearchText[]> {
       const rows = await db.$queryRaw<{ id: number | bigint; messageId: number | bigint; fromAddress: string | null; subject: string | null }[]>(

@@ -41,9 +41,10 @@ const columns = {
 } as const;
 
 export function reviewRepo(db: Db) {
+  const queue = reviewQueueQueries(db);
   return {
     // The queue's reads (plain SQL) and its search keys.
-    ...reviewQueueQueries(db),
+    ...queue,
 
     /** Opens the review item of a message; a replay returns the existing one (one item per message). */
     async open(messageId: number, reasons: string[]): Promise<{ id: number; created: boolean }> {
@@ -96,11 +97,7 @@ export function reviewRepo(db: Db) {
 
     /** Takes or renews the item's lock for `login` until `until`; refused while another clerk's lock is valid. */
     async lock(id: number, login: string, now: Date, until: Date): Promise<LockResult> {
-      const { count } = await db.reviewItem.updateMany({
-        where: { id, status: 'open', OR: [{ lockedBy: null }, { lockedBy: login }, { lockedUntil: { lt: now } }] },
-        data: { lockedBy: login, lockedUntil: until },
-      });
-      if (count === 1) return { ok: true, until };
+      if (await queue.tryLock(id, login, now, until)) return { ok: true, until };
       const row = await db.reviewItem.findUnique({ where: { id }, select: { lockedBy: true, lockedUntil: true, status: true } });
       return { ok: false, holder: row?.lockedBy ?? null, until: row?.lockedUntil ?? null, resolved: row?.status === 'resolved' };
     },

@@ -46,6 +46,8 @@ describe('review queue store', () => {
       expect(page).toMatchObject({ item: { id: all.rows[0]!.id, status: 'open', reasons: ['uncertain_value'] }, message: { fromAddress: 'ivanova.tn@mail.ru', subject: 'Тема 0', state: 'received' } });
       expect(page!.message.createdAt).toBeInstanceOf(Date);
       expect(await store.review.itemWithMessage(999_999)).toBeNull();
+      expect((await store.review.rawOf(all.rows[0]!.messageId))?.toString()).toBe('x');
+      expect(await store.review.rawOf(999_999)).toBeNull();
       await store.audit.append({ actor: 'anna', action: 'review.close', entity: 'review', entityId: all.rows[0]!.id, before: { a: 1 }, after: { b: 2 } });
       const history = await store.review.historyOf(all.rows[0]!.id, all.rows[0]!.messageId);
       expect(history.map((h) => [h.entity, h.action])).toEqual([['review', 'review.close'], ['message', 'decide']]);

@@ -18,7 +18,7 @@ export function parsedMessage(deps: Pick<WebDeps, 'store' | 'limits' | 'parse'>,
     return hit;
   }
   const parse = deps.parse ?? ((raw: Buffer) => parseMessage(raw, deps.limits));
-  const loading = deps.store.messages.getRaw(messageId).then((raw) => (raw ? parse(Buffer.from(raw)) : null));
+  const loading = deps.store.review.rawOf(messageId).then((raw) => (raw ? parse(raw) : null));
   loading.catch(() => cache.delete(key));
   cache.set(key, loading);
   while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
