@@ -38,6 +38,8 @@ export interface LayoutFlags {
   missingDigit: boolean;
   /** Ink of about a digit just beyond either end of the row: a digit may be missing there. */
   rowContinues: boolean;
+  /** A character of about digit height just left of the first digit (№, a letter): a line of faceplate text. */
+  textBefore: boolean;
   /** Digit-sized blobs on the row's line that did not fit it (a half-turned drum, a smudge, a letter). */
   strays: number;
   /** A red blob that is not at the right end. */
@@ -89,7 +91,7 @@ export function layoutInCells(crop: RawImage, grey: GreyImage, cells: DisplayLay
   const crowded = cells.row.blobs[0]!.x0 < 0.2 * row.pitch || cells.row.blobs[boxes.length - 1]!.x1 > crop.width - 0.2 * row.pitch;
   return {
     ink: 'dark', grey, bin, digits, unknown: digits.map(() => false), dropped: boxes.length - end, decimalsBy: end < boxes.length ? 'red' : null, row, inCells: true,
-    flags: { touchesBorder: crowded, missingDigit: blank || hasGap(digits, row.pitch), rowContinues: false, strays: 0, redInside: red.slice(0, end).some(Boolean), glare: glareShare(grey, row) > 0.03 },
+    flags: { touchesBorder: crowded, missingDigit: blank || hasGap(digits, row.pitch), rowContinues: false, strays: 0, textBefore: false, redInside: red.slice(0, end).some(Boolean), glare: glareShare(grey, row) > 0.03 },
   };
 }
 
@@ -154,6 +156,7 @@ export function layoutFor(crop: RawImage, base: GreyImage, ink: Ink, h: number):
       missingDigit: unknown.some(Boolean),
       rowContinues: rowContinues(crop, bin, row, ink, plain, turningAfter),
       strays: countStrays(found.all, row, h),
+      textBefore: textBefore(plain, row),
       redInside,
       glare: glareShare(base, row) > 0.03,
     },
@@ -471,6 +474,13 @@ function hasGap(digits: Blob[], pitch: number): boolean {
 }
 
 /** Blobs of at least 40% digit height centred on the row's line within its span, not part of the row. */
+function textBefore(blobs: Blob[], row: BlobRow): boolean {
+  const first = row.blobs[0]!;
+  const h = row.height;
+  return blobs.some((b) => !row.blobs.includes(b) && b.x1 <= first.x0 + 1 && b.x1 > first.x0 - 1.6 * row.pitch &&
+    blobHeight(b) >= 0.5 * h && blobHeight(b) <= 1.3 * h && Math.abs(blobCy(b) - blobCy(first)) < 0.3 * h);
+}
+
 function countStrays(all: Blob[], row: BlobRow, h: number): number {
   const x0 = row.blobs[0]!.x0 - 0.8 * row.pitch, x1 = row.blobs[row.blobs.length - 1]!.x1 + 0.8 * row.pitch;
   // A blob sharing most of its columns with a row digit is that digit (or the digit before it was cut to the band).

@@ -81,6 +81,7 @@ function judgeLayout(layout: DisplayLayout, kind: DisplayKind, countMatches: boo
   if (layout.flags.rowContinues) doubt(0.3, 'the digit row may continue beyond what was read');
   if (layout.flags.strays > 0) doubt(layout.flags.strays > 2 ? 0.4 : 0.7, `${layout.flags.strays} stray blobs on the row`);
   if (kind === 'lcd' && layout.decimalsBy === null) doubt(0.5, 'no decimal point found on the LCD');
+  if (layout.flags.textBefore) doubt(0.4, 'a character stands just before the digits (№ or a letter): faceplate text?');
   if (layout.flags.glare) doubt(0.5, 'glare on the display');
   if (layout.flags.redInside) doubt(0.4, 'red blob inside the integer part');
   if (layout.row.heightSpread > 0.12) doubt(0.7, 'uneven digit heights');
