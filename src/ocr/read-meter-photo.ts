@@ -100,7 +100,7 @@ async function readDisplay(image: RawImage, candidate: DisplayCandidate, ocr: Te
 /** The counter's digits are the largest on the faceplate; a clearly smaller row is more likely a serial or a rating. */
 function applySizePrior(read: ReadDisplay[]): void {
   // Only rows that read as digits at all count: a tall label or a barcode says nothing about the counter.
-  const tallest = Math.max(0, ...read.filter((r) => r.reading.kind === 'lcd' || (r.candidates[0]?.confidence ?? 0) >= 0.3).map((r) => r.digitHeight));
+  const tallest = Math.max(0, ...read.filter((r) => (r.candidates[0]?.confidence ?? 0) >= 0.3).map((r) => r.digitHeight));
   for (const r of read) {
     if (r.digitHeight >= 0.7 * tallest) continue;
     r.reading.doubts.push('smaller digits than another row in the photo');
