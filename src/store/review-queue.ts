@@ -3,6 +3,8 @@
 // ReviewItem.searchText filled — the sender, subject, accounts and meters the queue's search matches.
 import { join, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import type { Db } from './client.js';
+import type { MeterKind } from '../domain/types.js';
+import type { AccountView, SenderLink } from './registry.js';
 import type { QueueFilter, QueueRow, ReviewItem } from './review.js';
 
 type RawRow = {
@@ -142,6 +144,45 @@ export function reviewQueueQueries(db: Db) {
       const n = await db.$executeRaw(sql`UPDATE "ReviewItem" SET "lockedBy" = ${login}, "lockedUntil" = ${until}
         WHERE "id" = ${id} AND "status" = 'open' AND ("lockedBy" IS NULL OR "lockedBy" = ${login} OR "lockedUntil" < ${now})`);
       return n === 1;
+    },
+
+    /** Accounts linked to a sender address (what the decision core also uses). */
+    async accountsOfAddress(address: string): Promise<string[]> {
+      const rows = await db.$queryRaw<{ number: string }[]>(sql`SELECT DISTINCT a."number" FROM "SenderAddress" s JOIN "Account" a ON a."id" = s."accountId"
+        WHERE s."address" = ${address.trim().toLowerCase()} ORDER BY a."number"`);
+      return rows.map((r) => r.number);
+    },
+
+    /** The registry records the item page shows: accounts with their meters (by serial) and linked addresses. */
+    async accountsView(numbers: readonly string[]): Promise<AccountView[]> {
+      if (numbers.length === 0) return [];
+      const list = join(numbers.map((n) => sql`${n}`));
+      const [meters, senders] = await Promise.all([
+        db.$queryRaw<{ accountId: number | bigint; number: string; id: number | bigint | null; serial: string | null; serialKey: string | null; kind: string | null;
+          zones: number | bigint | null; digits: number | bigint | null; lastT1: number | bigint | null; lastT2: number | bigint | null; lastT3: number | bigint | null; lastDate: string | null }[]>(
+          sql`SELECT a."id" AS "accountId", a."number", m."id", m."serial", m."serialKey", m."kind", m."zones", m."digits", m."lastT1", m."lastT2", m."lastT3", m."lastDate"
+              FROM "Account" a LEFT JOIN "Meter" m ON m."accountId" = a."id" WHERE a."number" IN (${list}) ORDER BY a."number", m."serial"`),
+        db.$queryRaw<{ number: string; address: string; source: string }[]>(
+          sql`SELECT a."number", s."address", s."source" FROM "SenderAddress" s JOIN "Account" a ON a."id" = s."accountId"
+              WHERE a."number" IN (${list}) ORDER BY s."address"`),
+      ]);
+      const num = (v: number | bigint | null): number | null => (v === null ? null : Number(v));
+      const out = new Map<string, AccountView>();
+      for (const r of meters) {
+        let account = out.get(r.number);
+        if (!account) {
+          const links = senders.filter((s) => s.number === r.number);
+          account = { id: Number(r.accountId), number: r.number, meters: [], senders: links.map((s) => ({ address: s.address, source: s.source as SenderLink['source'] })) };
+          out.set(r.number, account);
+        }
+        if (r.id === null) continue;
+        account.meters.push({
+          id: Number(r.id), accountId: Number(r.accountId), serialKey: r.serialKey!, account: r.number, meter: r.serial!, kind: r.kind as MeterKind,
+          zones: Number(r.zones) as 1 | 2 | 3, digits: Number(r.digits), last: { t1: num(r.lastT1), t2: num(r.lastT2), t3: num(r.lastT3) }, lastDate: r.lastDate,
+          emails: account.senders.map((s) => s.address),
+        });
+      }
+      return numbers.flatMap((n) => (out.has(n) ? [out.get(n)!] : []));
     },
 
     /** Open items whose searchText is not filled yet, with what it is made of. */

@@ -91,6 +91,22 @@ describe('review queue store', () => {
     }
   });
 
+  it('reads the registry records for the item page as the registry repository does', async () => {
+    const store = await seeded();
+    try {
+      await store.registry.linkSender('2701020458', 'New@Example.ru', 'clerk');
+      const numbers = ['2701013377', '2701020458', '2701004512', '0000000000'];
+      const expected = (await Promise.all(numbers.map((n) => store.registry.findAccount(n)))).filter((a) => a !== null);
+      expect(await store.review.accountsView(numbers)).toEqual(expected);
+      for (const address of ['petrov.av@gmail.com', 'new@example.ru', 'nobody@example.ru']) {
+        expect(await store.review.accountsOfAddress(address)).toEqual(await store.registry.accountsOfSender(address));
+      }
+      expect(await store.review.accountsView([])).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('keeps users unique and sessions only while live and the user active', async () => {
     const store = await openStore(await dbs.fresh());
     try {

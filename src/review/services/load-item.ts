@@ -61,7 +61,7 @@ export async function loadItem(deps: WebDeps, id: number, login: string, extraAc
     parsedMessage(deps, item.messageId),
     store.review.historyOf(id, item.messageId),
     item.status === 'resolved' ? store.review.resolutionOf(id) : Promise.resolve(null),
-    message.fromAddress ? store.registry.accountsOfSender(message.fromAddress) : Promise.resolve([]),
+    message.fromAddress ? store.review.accountsOfAddress(message.fromAddress) : Promise.resolve([]),
   ]);
   const decided = history.filter((e) => e.entity === 'message');
   const decide = decided.find((e) => e.action === 'decide');
@@ -69,7 +69,7 @@ export async function loadItem(deps: WebDeps, id: number, login: string, extraAc
   const after = (decide?.after ?? {}) as { readings?: Reading[]; period?: string };
   const extracted = Array.isArray(after.readings) ? after.readings : [];
   const wanted = [...new Set([...extracted.map((r) => r.account), ...senderAccounts, ...(extraAccount ? [extraAccount] : [])])].slice(0, 10);
-  const accounts = (await Promise.all(wanted.map((a) => store.registry.findAccount(a)))).filter((a): a is AccountView => a !== null);
+  const accounts = await store.review.accountsView(wanted);
   // A meter named by the message but under no known account: offer it too.
   const looseMeters = (await Promise.all(extracted.filter((r) => !accounts.some((a) => a.number === r.account))
     .map((r) => store.registry.findMetersBySerial(r.meter)))).flat();
