@@ -94,7 +94,7 @@ async function readDisplay(image: RawImage, candidate: DisplayCandidate, ocr: Te
   let candidates = expandCandidates(reading.alternatives, reading.quality);
   // An LCD point we did not see: the last one or two digits may be decimals. Offer those readings too.
   if (reading.kind === 'lcd' && layout.decimalsBy === null) candidates = withDroppedDecimals(candidates, reading.alternatives.length);
-  return { candidate, reading, candidates, box: crop.box, layout, digitHeight };
+  return { candidate, reading, candidates, box: highlightBox(candidate, image), layout, digitHeight };
 }
 
 /** The counter's digits are the largest on the faceplate; a clearly smaller row is more likely a serial or a rating. */
@@ -113,6 +113,15 @@ function withDroppedDecimals(candidates: ReadingCandidate[], n: number): Reading
   if (!best || n < 5) return candidates;
   const extra = [1, 2].map((k) => best.digits.slice(0, n - k)).map((digits) => ({ digits, value: Number.parseInt(digits, 10), confidence: Math.round(best.confidence * 700) / 1000 }));
   return [...candidates.slice(0, 1), ...extra, ...candidates.slice(1)].slice(0, 8);
+}
+
+/** The digit row with a margin of half a digit, clipped to the photo: what the clerk sees highlighted. */
+function highlightBox(c: DisplayCandidate, image: RawImage): CropBox {
+  const r = rowBoxInImage(c);
+  const m = 0.5 * r.height;
+  const left = Math.max(0, Math.round(r.left - m)), top = Math.max(0, Math.round(r.top - m));
+  const right = Math.min(image.width, Math.round(r.left + r.width + m)), bottom = Math.min(image.height, Math.round(r.top + r.height + m));
+  return { left, top, width: right - left, height: bottom - top };
 }
 
 /** The candidate's digit row in photo coordinates. */
