@@ -99,8 +99,8 @@ function photo(itemId: number, a: AttachmentView): Html {
   const best = r?.candidates[0];
   return html`<figure class="photo" data-index="${a.index}">
   <div class="photo-controls">
-    <button type="button" data-photo="zoom-in" title="Увеличить (z)">＋</button>
-    <button type="button" data-photo="zoom-out" title="Уменьшить">－</button>
+    <button type="button" data-photo="zoom-in" title="Увеличить (z)">+</button>
+    <button type="button" data-photo="zoom-out" title="Уменьшить">-</button>
     <button type="button" data-photo="rotate" title="Повернуть (x)">⟳</button>
     <button type="button" data-photo="reset" title="Исходный вид">1:1</button>
   </div>
