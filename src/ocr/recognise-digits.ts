@@ -5,7 +5,7 @@ import type { Blob } from './find-blobs.js';
 import { blobHeight } from './find-blobs.js';
 import type { DigitAlternative } from './expand-candidates.js';
 import { withConfusions } from './expand-candidates.js';
-import { encodeGreyPng } from './extract-display-crop.js';
+import { CROP_DIGIT_HEIGHT, encodeGreyPng } from './extract-display-crop.js';
 import type { DigitGuess } from './read-seven-segment.js';
 import { digitSlots, digitWidth, estimateShear, readSevenSegmentDigit } from './read-seven-segment.js';
 import type { RecognisedText, TextRecogniser } from './text-recogniser.js';
@@ -23,9 +23,9 @@ export interface DigitReading {
 }
 
 export async function recogniseDigits(layout: DisplayLayout, ocr: TextRecogniser): Promise<DigitReading> {
-  const { png, offsetX } = await cleanLineImage(layout);
+  const { png, offsetX, scale } = await cleanLineImage(layout);
   const text = await ocr.recognise(png, { whitelist: '0123456789', psm: 'line' });
-  const tess = matchSymbols(text, layout.digits, layout.unknown, offsetX, layout.row.pitch);
+  const tess = matchSymbols(text, layout.digits, layout.unknown, offsetX, layout.row.pitch, scale);
   const shear = estimateShear(layout.bin, layout.digits);
   const width = digitWidth(layout.digits);
   const slots = digitSlots(layout.digits, layout.row.pitch);
@@ -95,12 +95,12 @@ function judgeLayout(layout: DisplayLayout, kind: DisplayKind, countMatches: boo
 }
 
 /** One Tesseract digit per box, when the symbols fall one to a box. */
-function matchSymbols(text: RecognisedText, boxes: Blob[], unknown: boolean[], offsetX: number, pitch: number): { digits: ({ digit: number; c: number } | null)[]; countMatches: boolean } {
+function matchSymbols(text: RecognisedText, boxes: Blob[], unknown: boolean[], offsetX: number, pitch: number, scale: number): { digits: ({ digit: number; c: number } | null)[]; countMatches: boolean } {
   const symbols = text.symbols.filter((s) => /^\d$/.test(s.text));
   const digits = boxes.map((b, i) => {
     if (unknown[i]) return null;
     const inside = symbols.filter((s) => {
-      const cx = (s.bbox.x0 + s.bbox.x1) / 2 + offsetX;
+      const cx = (s.bbox.x0 + s.bbox.x1) / 2 / scale + offsetX;
       return cx >= b.x0 - 0.15 * pitch && cx <= b.x1 + 0.15 * pitch;
     });
     return inside.length === 1 ? { digit: Number(inside[0]!.text), c: inside[0]!.confidence } : null;
@@ -110,7 +110,7 @@ function matchSymbols(text: RecognisedText, boxes: Blob[], unknown: boolean[], o
 }
 
 /** White canvas with only the ink of the digit boxes: no drum edges, glare or neighbouring text for Tesseract. */
-async function cleanLineImage(layout: DisplayLayout): Promise<{ png: Buffer; offsetX: number }> {
+async function cleanLineImage(layout: DisplayLayout): Promise<{ png: Buffer; offsetX: number; scale: number }> {
   const { bin, digits, row } = layout;
   const h = Math.max(...digits.map(blobHeight));
   const x0 = Math.max(0, Math.round(digits[0]!.x0 - 0.7 * row.pitch));
@@ -127,7 +127,9 @@ async function cleanLineImage(layout: DisplayLayout): Promise<{ png: Buffer; off
       }
     }
   }
-  return { png: await encodeGreyPng(out, w, hh), offsetX: x0 };
+  // Digits found inside drum cells are smaller than the crop's normal digit height: enlarge them for Tesseract.
+  const scale = Math.min(2.5, Math.max(1, CROP_DIGIT_HEIGHT / h));
+  return { png: await encodeGreyPng(out, w, hh, scale), offsetX: x0, scale };
 }
 
 function mean(v: number[]): number {
