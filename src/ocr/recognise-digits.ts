@@ -128,7 +128,7 @@ async function cleanLineImage(layout: DisplayLayout): Promise<{ png: Buffer; off
     }
   }
   // Digits found inside drum cells are smaller than the crop's normal digit height: enlarge them for Tesseract.
-  const scale = Math.min(2.5, Math.max(1, CROP_DIGIT_HEIGHT / h));
+  const scale = h < 0.75 * CROP_DIGIT_HEIGHT ? Math.min(2, (0.9 * CROP_DIGIT_HEIGHT) / h) : 1;
   return { png: await encodeGreyPng(out, w, hh, scale), offsetX: x0, scale };
 }
 
