@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
-// The store, intake and reply tests run twice: on SQLite (project "sqlite", with everything else) and on
+// The store, intake, reply and clerk UI tests run twice: on SQLite (project "sqlite", with everything else) and on
 // PostgreSQL (project "postgres": test/store/temp-db.ts gives each test a database on the cluster of
 // `npm run pg`, which it starts when needed).
-const POSTGRES_TESTS = ['test/store/**/*.test.ts', 'test/lifecycle/**/*.test.ts', 'test/fuzz/**/*.test.ts', 'test/intake/**/*.test.ts', 'test/reply/**/*.test.ts'];
+const POSTGRES_TESTS = ['test/store/**/*.test.ts', 'test/lifecycle/**/*.test.ts', 'test/fuzz/**/*.test.ts', 'test/intake/**/*.test.ts', 'test/reply/**/*.test.ts',
+  'test/review/clerk-*.test.ts'];
 
 export default defineConfig({
   test: {

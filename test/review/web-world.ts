@@ -1,8 +1,7 @@
 // The clerk UI under test: the project's SMTP sink (started idempotently, never stopped here), a fresh migrated
-// SQLite database with the sample registry, messages decided by the intake's own code, the web server in-process.
+// database (SQLite, or PostgreSQL in the vitest project "postgres") with the sample registry, messages decided by the intake's own code, the web server in-process.
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { loadSettings, PROJECT_ROOT, RULE_SETTINGS, SMTP_SETTINGS, WEB_SETTINGS } from '../../src/config.js';
@@ -13,7 +12,8 @@ import { parseMessage } from '../../src/parse/parse-message.js';
 import { importRegistry } from '../../src/registry/import-registry.js';
 import { startWeb, type RunningWeb, type StartWebSettings } from '../../src/review/start-web.js';
 import { createUser } from '../../src/review/services/manage-users.js';
-import { migrateDatabase, openStore, type Store } from '../../src/store/index.js';
+import { openStore, type Store } from '../../src/store/index.js';
+import { tempDatabases } from '../store/temp-db.js';
 import { RegistryIndex } from '../../src/validate/registry-index.js';
 import { sinkMessages, startMailServer } from '../../scripts/mailserver/index.js';
 
@@ -34,9 +34,9 @@ let uid = 0;
 
 export async function webWorld(extraEnv: Record<string, string> = {}): Promise<WebWorld> {
   await startMailServer();
-  const dir = mkdtempSync(path.join(tmpdir(), 'khab-web-'));
-  const databaseUrl = `file:${path.join(dir, 'web.sqlite')}`;
-  await migrateDatabase(databaseUrl);
+  // SQLite, or PostgreSQL in the vitest project "postgres" (test/store/temp-db.ts).
+  const dbs = await tempDatabases();
+  const databaseUrl = await dbs.fresh();
   const env = {
     DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', WEB_FORWARD_ADDRESSES: 'Юридический отдел=legal@khab.dvec.ru;Абонентский отдел=abonent@khab.dvec.ru',
     // Another engineer's test may restart the sink: retry a failed delivery after a second, not 30.
@@ -83,7 +83,7 @@ export async function webWorld(extraEnv: Record<string, string> = {}): Promise<W
     async cleanup() {
       for (const s of servers) await s.close();
       await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      await dbs.cleanup();
     },
   };
 }
