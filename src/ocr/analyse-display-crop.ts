@@ -78,7 +78,7 @@ export function layoutInCells(crop: RawImage, grey: GreyImage, cells: DisplayLay
   const bin = binariseSauvola(grey, Math.round(1.2 * h));
   const boxes = cells.row.blobs;
   const inCell = boxes.map((cell) => digitInCell(bin, cell));
-  const red = boxes.map((b, i) => isRed(crop, inset(b, 0.1), cells.row.pitch) || inkIsRed(crop, bin, inCell[i] ?? inset(b, 0.12)));
+  const red = boxes.map((b, i) => isRed(crop, b, cells.row.pitch) || inkIsRed(crop, bin, inCell[i] ?? inset(b, 0.12)));
   let end = boxes.length;
   while (end > 0 && red[end - 1]) end--;
   const digits: Blob[] = [];
@@ -288,7 +288,11 @@ export function isRed(crop: RawImage, b: Blob, pitch: number): boolean {
   const cx = blobCx(b);
   const left = redShare(crop, Math.round(Math.min(b.x0 - padX, cx - 0.6 * pitch)), Math.round(Math.min(b.x0, cx - 0.3 * pitch)), y0, y1);
   const right = redShare(crop, Math.round(Math.max(b.x1, cx + 0.3 * pitch)), Math.round(Math.max(b.x1 + padX, cx + 0.6 * pitch)), y0, y1);
-  return inside > 0.06 || (left > 0.04 && right > 0.04);
+  // A frame around several decimal drums shows on one side of each, but above and below all of them.
+  const bh = blobHeight(b);
+  const above = redShare(crop, b.x0, b.x1, Math.round(b.y0 - 0.5 * bh), Math.round(b.y0 - 0.05 * bh));
+  const below = redShare(crop, b.x0, b.x1, Math.round(b.y1 + 0.05 * bh), Math.round(b.y1 + 0.5 * bh));
+  return inside > 0.06 || (left > 0.04 && right > 0.04) || (above > 0.04 && below > 0.04);
 }
 
 function redShare(crop: RawImage, x0: number, x1: number, y0: number, y1: number): number {
