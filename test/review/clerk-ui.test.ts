@@ -1,5 +1,7 @@
 // The clerk UI end to end: Debian chromium (playwright-core) against the real server, database and SMTP sink.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { log } from '../../src/log.js';
+import { startWeb } from '../../src/review/start-web.js';
 import { browserLogin, launchBrowser, type Browser } from './browser.js';
 import { HOSTILE_FILENAME, HOSTILE_SUBJECT, hostileMail } from './hostile-mail.js';
 import { PASSWORD, httpLogin, messageId, plainMail, sinkReplyTo, webWorld, type WebWorld } from './web-world.js';
@@ -214,6 +216,34 @@ describe('clerk UI', () => {
     // The queue shows the holder too.
     const queue = await (await fetch(`${base}/queue?q=y@example.ru`, { headers: { cookie: boris.cookie } })).text();
     expect(queue).toMatch(/<td>anna<\/td>/);
+  });
+
+  it('sets the session cookie HttpOnly and SameSite=Strict, and Secure when the request came over TLS', async () => {
+    const quiet = log.child({ stage: 'web-test' });
+    quiet.level = 'silent';
+    const proxied = await startWeb({ ...w.settings, WEB_TRUST_PROXY: true }, w.store, quiet, { port: 0 });
+    try {
+      const url = proxied.url.replace('localhost', '127.0.0.1');
+      const cookieOf = async (headers: Record<string, string>) => {
+        const form = await fetch(`${url}/login`, { headers });
+        const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1]!;
+        const res = await fetch(`${url}/login`, {
+          method: 'POST', redirect: 'manual',
+          headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded', cookie: (form.headers.get('set-cookie') ?? '').split(';')[0]! },
+          body: new URLSearchParams({ _csrf: csrf, login: 'anna', password: PASSWORD }).toString(),
+        });
+        expect(res.status).toBe(303);
+        expect(res.headers.get('location')).toBe('/queue');
+        return res.headers.getSetCookie().find((c) => c.startsWith('sid='))!;
+      };
+      const plain = await cookieOf({});
+      expect(plain).toMatch(/; HttpOnly/);
+      expect(plain).toMatch(/; SameSite=Strict/);
+      expect(plain).not.toMatch(/; Secure/);
+      expect(await cookieOf({ 'x-forwarded-proto': 'https' })).toMatch(/; Secure/);
+    } finally {
+      await proxied.close();
+    }
   });
 
   it('rate-limits wrong passwords: after 3 failures even the right password is refused for a while', async () => {
