@@ -187,6 +187,10 @@ describe('clerk UI', () => {
       expect(res.status).toBe(403);
     }
     expect((await w.store.review.get(item))!.status).toBe('open');
+    // The page's script renews the lock with the token in a header; without it, refused.
+    expect((await fetch(`${base}/items/${item}/lock`, { method: 'POST', headers: { cookie: s.cookie } })).status).toBe(403);
+    const renewed = await fetch(`${base}/items/${item}/lock`, { method: 'POST', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } });
+    expect(await renewed.json()).toMatchObject({ ok: true });
     const ok = await fetch(`${base}/items/${item}/close`, {
       method: 'POST', redirect: 'manual', headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ reason: 'not_reading', _csrf: s.csrf }).toString(),
