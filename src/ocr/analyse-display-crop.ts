@@ -494,8 +494,11 @@ function countStrays(all: Blob[], row: BlobRow, h: number): number {
     Math.abs(blobCy(b) - (row.slope * blobCx(b) + row.intercept)) < 0.35 * h).length;
 }
 
+/** Most inner blobs lie inside solid outer blobs (drum faces), not inside the holes of digits like 0 or 8. */
 function containsMost(outer: Blob[], inner: Blob[]): boolean {
   if (outer.length === 0 || inner.length === 0) return false;
+  const fill = outer.reduce((a, b) => a + b.area / (blobWidth(b) * blobHeight(b)), 0) / outer.length;
+  if (fill < 0.55) return false;
   const inside = inner.filter((i) => outer.some((o) => i.x0 >= o.x0 - 2 && i.x1 <= o.x1 + 2 && i.y0 >= o.y0 - 2 && i.y1 <= o.y1 + 2));
   return inside.length >= Math.max(2, 0.6 * inner.length);
 }
