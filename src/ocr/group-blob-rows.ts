@@ -118,7 +118,10 @@ export function describeRow(blobs: Blob[]): BlobRow {
   const regularity = Math.max(0, 1 - 2.5 * heightSpread) * Math.max(0, 1 - 1.5 * pitchSpread);
   // Digits of a counter sit close: pitch is about 0.6–1.2 of their height.
   const closeness = pitch / height < 1.4 ? 1 : Math.max(0, 1 - (pitch / height - 1.4));
-  const score = countFactor * regularity * closeness * Math.sqrt(height) * Math.min(n, 9);
+  // A row of nearly solid bars is a grille or a barcode, not digits (drum faces with a digit inside stay below).
+  const fill = blobs.reduce((a, b) => a + b.area / (blobWidth(b) * blobHeight(b)), 0) / n;
+  const solid = fill > 0.86 ? 0.1 : 1;
+  const score = countFactor * regularity * closeness * solid * Math.sqrt(height) * Math.min(n, 9);
   return { blobs, slope, intercept, height, pitch, heightSpread, pitchSpread, score };
 }
 
