@@ -9,6 +9,8 @@ import type { AttachmentView, ItemView } from '../services/load-item.js';
 import { dateTime, size, zoneValues } from './format.js';
 import { csrfField, notice, page, type PageContext } from './layout.js';
 
+// A page stays readable; the whole message is in the Review folder and in the database.
+const MAX_TEXT_CHARS = 200_000;
 const KIND_NAMES: Record<string, string> = { electricity: 'электроэнергия', heat: 'тепло' };
 const ACTION_NAMES: Record<string, string> = {
   decide: 'решение', 'review.confirm': 'подтверждено', 'review.correct': 'исправлено и подтверждено', 'review.reject': 'отклонено с ответом',
@@ -52,7 +54,8 @@ ${!open ? html`<p class="notice info">Обработано: ${item.resolvedBy ??
   </table>
   ${v.parsed === null ? html`<p class="notice info">Исходный текст письма удалён по сроку хранения.</p>` : html`
   <h3>Текст</h3>
-  <pre class="body-text" id="body-text">${v.parsed.fullText || '(пусто)'}</pre>
+  <pre class="body-text" id="body-text">${v.parsed.fullText.slice(0, MAX_TEXT_CHARS) || '(пусто)'}</pre>
+  ${v.parsed.fullText.length > MAX_TEXT_CHARS ? html`<p class="hint">Показано начало текста (${MAX_TEXT_CHARS} из ${v.parsed.fullText.length} символов).</p>` : ''}
   ${v.parsed.html !== null ? html`<h3>HTML-версия <small>(очищена, без скриптов и внешних ресурсов)</small></h3>
   <iframe class="body-html" src="/items/${item.id}/body.html" sandbox="" referrerpolicy="no-referrer" title="HTML-версия письма"></iframe>` : ''}
   ${v.attachments.length > 0 ? html`<h3>Вложения</h3>
