@@ -25,7 +25,9 @@ export interface DigitReading {
 export async function recogniseDigits(layout: DisplayLayout, ocr: TextRecogniser): Promise<DigitReading> {
   const { png, offsetX, scale } = await cleanLineImage(layout);
   const text = await ocr.recognise(png, { whitelist: '0123456789', psm: 'line' });
-  const tess = matchSymbols(text, layout.digits, layout.unknown, offsetX, layout.row.pitch, scale);
+  let tess = matchSymbols(text, layout.digits, layout.unknown, offsetX, layout.row.pitch, scale);
+  const lineMatched = tess.countMatches;
+  if (!lineMatched && (layout.ink === 'bright' || layout.inCells)) tess = await readOneByOne(layout, ocr, tess.digits);
   const shear = estimateShear(layout.bin, layout.digits);
   const width = digitWidth(layout.digits);
   const slots = digitSlots(layout.digits, layout.row.pitch);
@@ -43,7 +45,36 @@ export async function recogniseDigits(layout: DisplayLayout, ocr: TextRecogniser
     }
   }
   const { quality, doubts } = judgeLayout(layout, kind, tess.countMatches, text);
-  return { kind, alternatives, quality, doubts, tesseractText: text.text.replace(/\s+/g, '') };
+  if (!lineMatched && tess.countMatches) { doubts.push('digits read one by one'); }
+  const q = !lineMatched && tess.countMatches ? quality * 0.8 : quality;
+  return { kind, alternatives, quality: q, doubts, tesseractText: text.text.replace(/\s+/g, '') };
+}
+
+/**
+ * When the line read does not give one digit per box (a digit merged, split or dropped), each box missing its
+ * digit is read on its own (drums only: their digits are whole glyphs).
+ */
+async function readOneByOne(layout: DisplayLayout, ocr: TextRecogniser, found: ({ digit: number; c: number } | null)[]): Promise<{ digits: ({ digit: number; c: number } | null)[]; countMatches: boolean }> {
+  const digits = [...found];
+  for (const [i, box] of layout.digits.entries()) {
+    if (layout.unknown[i] || digits[i]) continue;
+    const png = await boxImage(layout, box);
+    const text = await ocr.recognise(png, { whitelist: '0123456789', psm: 'char' });
+    const s = text.symbols.find((x) => /^\d$/.test(x.text));
+    digits[i] = s ? { digit: Number(s.text), c: s.confidence } : null;
+  }
+  return { digits, countMatches: digits.every((d, i) => layout.unknown[i] || d !== null) };
+}
+
+/** One digit's ink, dark on white, with margins, at the crop's digit height. */
+async function boxImage(layout: DisplayLayout, d: Blob): Promise<Buffer> {
+  const { bin } = layout;
+  const h = blobHeight(d), pad = Math.round(0.4 * h);
+  const w = d.x1 - d.x0 + 2 * pad, hh = h + 2 * pad;
+  const out = new Uint8Array(w * hh).fill(255);
+  for (let y = d.y0; y < d.y1; y++) for (let x = d.x0; x < d.x1; x++) if (bin.data[y * bin.width + x] === 1) out[(y - d.y0 + pad) * w + x - d.x0 + pad] = 0;
+  const scale = h < 0.75 * CROP_DIGIT_HEIGHT ? Math.min(2, (0.9 * CROP_DIGIT_HEIGHT) / h) : 1;
+  return encodeGreyPng(out, w, hh, scale);
 }
 
 /** Tesseract's symbol confidence is optimistic near the top: map it onto a probability-like scale. */
