@@ -1,4 +1,4 @@
-// npm run eval:ocr [-- DIR]: reads every photo listed in DIR/labels.json (default samples/photos) and reports
+// npm run eval:ocr [-- DIR] [--verbose]: reads every photo listed in DIR/labels.json (default samples/photos) and reports
 // exact-reading accuracy, the wrong readings that would be accepted at ACCEPT_CONFIDENCE (the failure that
 // matters: a confident wrong bill), automation at other thresholds, and ms per photo.
 import { readFile } from 'node:fs/promises';
