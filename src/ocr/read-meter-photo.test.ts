@@ -40,6 +40,14 @@ describe('readMeterPhoto on synthetic photos', () => {
     if (best && best.confidence >= ACCEPT_CONFIDENCE) expect(best.digits).toBe(m.digits);
   });
 
+  it('never accepts a drum caught between two digits, and says why', async () => {
+    const r = await readMeterPhoto(await renderSyntheticMeter({ ...base, digits: '004513', decimals: '6', angleDeg: 5, blurSigma: 0.8, turning: true }), pool);
+    expect(r.candidates[0]?.confidence ?? 0).toBeLessThan(ACCEPT_CONFIDENCE);
+    expect(r.doubts.join(' ')).toMatch(/could not be seen|may continue/);
+    // the remaining digits are read, and the lower digit of the turning drum is among the candidates
+    expect(r.candidates.map((c) => c.digits)).toContain('004513');
+  });
+
   it('finds no display on a photo without digits', async () => {
     const grey = { data: Buffer.alloc(800 * 600 * 3, 128), width: 800, height: 600, channels: 3 as const };
     const r = await readMeterPhoto(grey, pool);

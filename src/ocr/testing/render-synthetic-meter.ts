@@ -16,6 +16,8 @@ export interface SyntheticMeter {
   /** Width of the meter body as a fraction of the frame width. */
   fill: number;
   glare: boolean;
+  /** The last integer drum caught between its digit and the next one (the reading keeps the lower digit). */
+  turning?: boolean;
   width?: number;
   height?: number;
 }
@@ -77,7 +79,15 @@ function drumSvg(m: SyntheticMeter, x: number, y: number, w: number, h: number):
     const fill = red ? '#b3161b' : dark ? '#2a2a2a' : '#f2f2ee';
     out.push(`<rect x="${cx + cell * 0.06}" y="${y + h * 0.12}" width="${cell * 0.88}" height="${h * 0.76}" fill="${fill}"/>`);
     const ink = red || dark ? '#f4f4f4' : '#111';
-    out.push(`<text x="${cx + cell / 2}" y="${y + h * 0.72}" text-anchor="middle" font-family="DejaVu Sans" font-weight="bold" font-size="${h * 0.55}" fill="${ink}">${d}</text>`);
+    const glyph = (t: string, dy: number) => `<text x="${cx + cell / 2}" y="${y + h * 0.72 + dy}" text-anchor="middle" font-family="DejaVu Sans" font-weight="bold" font-size="${h * 0.55}" fill="${ink}">${t}</text>`;
+    if (m.turning && i === m.digits.length - 1) {
+      // Half-way between d and d+1: d slides out at the top, d+1 comes in from below, clipped by the drum face.
+      const id = `turn${i}`;
+      out.push(`<clipPath id="${id}"><rect x="${cx + cell * 0.06}" y="${y + h * 0.12}" width="${cell * 0.88}" height="${h * 0.76}"/></clipPath>`);
+      out.push(`<g clip-path="url(#${id})">${glyph(d, -h * 0.3)}${glyph(String((Number(d) + 1) % 10), h * 0.45)}</g>`);
+      return;
+    }
+    out.push(glyph(d, 0));
   });
   return out.join('\n');
 }
