@@ -41,7 +41,7 @@ const cand = (value: number, confidence: number): ReadingCandidate => ({ digits:
 function photo(candidates: ReadingCandidate[], over: Partial<PhotoReading> = {}): PhotoReading {
   return {
     attachmentIndex: 0, problem: candidates.length > 0 ? null : 'digits_unreadable', display: 'drum', candidates,
-    digitConfidence: [], serial: null, zone: null, crop: { left: 10, top: 10, width: 100, height: 30 },
+    digitConfidence: [], serial: '011234567', zone: null, crop: { left: 10, top: 10, width: 100, height: 30 },
     imageWidth: 2000, imageHeight: 1500, ms: 300, ...over,
   };
 }
@@ -55,6 +55,12 @@ describe('readings from photos', () => {
   it('accepts a confident photo reading that fits the account named in the text', () => {
     const d = decide('Лицевой счёт 2700123456, показания на фото', photos(photo([cand(48391, 0.95), cand(48361, 0.2)])));
     expect(d).toMatchObject({ decision: 'accept', source: 'photo', readings: [{ account: '2700123456', meter: '011234567', t1: 48391 }] });
+  });
+
+  it('takes a photo reading only for the meter whose serial the photo shows: a neighbour\'s reads just as plausibly', () => {
+    const unread = decide('ЛС 2700123456', photos(photo([cand(48391, 0.95)], { serial: null })));
+    expect(unread).toMatchObject({ decision: 'review', reasons: ['photo_meter_unconfirmed'], readings: [{ t1: 48391 }] });
+    expect(decide('ЛС 2700123456', photos(photo([cand(48391, 0.95)], { serial: '011879944' }))).reasons).toEqual(['photo_meter_unconfirmed']);
   });
 
   it('finds the account from the sender address, or the meter from the serial read on the faceplate', () => {
@@ -91,9 +97,9 @@ describe('readings from photos', () => {
 
   it('sends to a clerk: two photos that disagree, a two-zone meter with one value, a serial of another meter, no account', () => {
     expect(decide('ЛС 2700123456', photos(photo([cand(48391, 0.95)]), photo([cand(48399, 0.95)], { attachmentIndex: 1 }))).reasons).toContain('photo_conflict');
-    expect(decide('ЛС 2700222222', photos(photo([cand(30500, 0.95)]))).reasons).toContain('zone_count_mismatch');
+    expect(decide('ЛС 2700222222', photos(photo([cand(30500, 0.95)], { serial: '5512345' }))).reasons).toContain('zone_count_mismatch');
     expect(decide('Счётчик 011234567', photos(photo([cand(48391, 0.95)], { serial: '09876543' }))).reasons).toContain('photo_other_meter');
-    expect(decide('Здравствуйте', photos(photo([cand(48391, 0.95)]))).reasons).toContain('no_account');
+    expect(decide('Здравствуйте', photos(photo([cand(48391, 0.95)], { serial: null }))).reasons).toContain('no_account');
   });
 
   it('says why an image could not be read at all', () => {

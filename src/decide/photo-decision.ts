@@ -50,11 +50,15 @@ export function decideFromPhotos(input: PhotoDecisionInput): { reading: Reading 
   if (!meter) return { reading: null, reasons: found.problems };
 
   const pick = pickPhotoReading(meter, photos.readings, input.photoRules, rules.maxIncrease[meter.kind]);
+  // Which meter is on the photo matters as much as its digits: a neighbour's meter in the same cabinet reads
+  // just as plausibly. Only the serial on the faceplate, read and equal to this meter's, tells them apart.
+  const confirmed = photos.readings.some((p) => p.serial !== null && sameSerial(p.serial, meter.meter));
   const values = pick.ok ? pick.values : pick.best ? [pick.best] : [];
   if (values.length === 0) return { reading: null, reasons: [pick.ok ? 'photo_not_read' : pick.reason] };
   const resolved = resolveRecord({ ...record, values: values.map(valueItem) }, registry, sender, { maxIncrease: rules.maxIncrease });
   const reasons = new Set<ReasonCode>(resolved.problems.filter((p) => p !== 'missing_value'));
   if (!pick.ok) reasons.add(pick.reason);
+  else if (!confirmed) reasons.add('photo_meter_unconfirmed');
   if (extraction.strayIds.length > 0) reasons.add('unknown_number');
   if (photos.problems.some((p) => p.problem === 'too_many_images')) reasons.add('too_many_images');
   return { reading: resolved.reading, reasons: [...reasons] };
@@ -71,6 +75,16 @@ function metersBySerial(photos: MessagePhotos, registry: RegistryIndex): MeterRe
     for (const r of refs) out.set(`${r.account}\u0000${r.meter}`, r);
   }
   return [...out.values()];
+}
+
+/** The same serial, look-alike letters folded; a registry serial with a letter prefix ("CE102-0045678") may be
+ *  printed, and read, as its digit run. */
+function sameSerial(read: string, registered: string): boolean {
+  const a = normaliseSerial(read);
+  const b = normaliseSerial(registered);
+  if (a === b) return true;
+  const digits = (s: string) => s.replace(/\D/g, '');
+  return digits(a).length >= 6 && digits(a) === digits(b);
 }
 
 function valueItem(v: PhotoValue): ExtractedRecord['values'][number] {
