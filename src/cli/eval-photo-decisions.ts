@@ -1,6 +1,7 @@
 // npm run eval:photo-decisions [-- DIR] — what the DECISION does with labelled photos (DIR/labels.json, default
 // samples/photos): each photo is read once, then decided as a photo-only email against registry meters whose last
-// reading lies 30, 400 and 1,500 below the labelled value (digits as the label's counter). Prints accepts, wrong
+// reading lies 30, 400 and 1,500 below the labelled value (digits as the label's counter; serial as the label's,
+// so a photo whose serial is read confirms its meter). Prints accepts, wrong
 // accepts (the failure that matters) and automation over the readable photos; every wrong accept by file.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,7 +13,7 @@ import { createOcrEngine } from '../ocr/read-message-photos.js';
 import type { ParsedMessage } from '../parse/types.js';
 import { RegistryIndex } from '../validate/registry-index.js';
 
-interface Label { file: string; display: string | null; reading: number | null; digits: string | null; unit?: string }
+interface Label { file: string; display: string | null; reading: number | null; digits: string | null; serial?: string | null; unit?: string }
 
 const BELOW = [30, 400, 1500];
 
@@ -34,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
         const truth = label.reading;
         const last = truth === null ? 1000 : Math.max(0, truth - scaled);
         const registry = new RegistryIndex([{
-          account: '2701000001', meter: '0110000001', kind: heat ? 'heat' : 'electricity', zones: 1,
+          account: '2701000001', meter: label.serial ?? '0110000001', kind: heat ? 'heat' : 'electricity', zones: 1,
           digits: label.digits?.length ?? 6, last: { t1: last, t2: null, t3: null }, lastDate: '2026-10-22', emails: [],
         }]);
         const message: ParsedMessage = {
