@@ -6,6 +6,7 @@ import type { Db } from './client.js';
 import type { MeterKind } from '../domain/types.js';
 import type { AccountView, SenderLink } from './registry.js';
 import type { QueueFilter, QueueRow, ReviewItem } from './review.js';
+import type { AuditRecord } from './audit.js';
 
 type RawRow = {
   id: number | bigint; messageId: number | bigint; status: string; reasons: string; lockedBy: string | null;
@@ -41,16 +42,8 @@ export interface ItemMessage {
   outcomeFolder: string | null;
 }
 
-export interface HistoryEntry {
-  id: number;
-  at: Date;
-  actor: string;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-}
+/** An audit entry as the item page's history shows it. */
+export type HistoryEntry = AuditRecord;
 
 export interface MissingSearchText {
   id: number;
