@@ -66,7 +66,9 @@ export async function readMeterPhoto(image: RawImage, ocr: TextRecogniser, optio
   applySizePrior(read);
   read.sort((a, b) => (b.candidates[0]?.confidence ?? 0) - (a.candidates[0]?.confidence ?? 0));
   const best = read[0];
-  const serial = opts.readSerial ? await readSerial(image, grey, scale, best ? rowBoxInImage(best.candidate) : null, ocr) : null;
+  // The serial is looked for around the chosen counter only: another meter in the frame has its own.
+  const serialRead = opts.readSerial && best ? await readSerial(image, cropGeometry(best.candidate), ocr) : null;
+  const serial = serialRead?.serial ?? null;
   if (!best || best.candidates.length === 0) {
     return { ...base, ...empty('digits_unreadable'), serial, crop: best?.box ?? null, ms: Math.round(opts.now() - started) };
   }
@@ -79,6 +81,7 @@ export async function readMeterPhoto(image: RawImage, ocr: TextRecogniser, optio
     candidates: best.candidates,
     digitConfidence: best.reading.alternatives.map((alts, i) => digitConfidence(alts, best.candidates[0]!.digits[i]!)),
     serial,
+    serialConfidence: serialRead?.confidence,
     crop: best.box,
     doubts: best.reading.doubts,
     ms: Math.round(opts.now() - started),

@@ -1,61 +1,126 @@
-// The serial number (№ …) from a faceplate row of small printed digits: never the counter row, never a short
-// number (year, rating, imp/kWh).
-import { extractDisplayCrop, cropGeometry, encodeGreyPng } from './extract-display-crop.js';
-import type { DisplayCandidate } from './find-display-candidates.js';
-import { findPrintedRows, rowBox } from './find-display-candidates.js';
+// The serial number (№ …) from the faceplate around the counter. Printed rows near the counter are read whole
+// (Tesseract, no whitelist) to find a number sign and the digit run after it; that run alone is then read again
+// with a digit whitelist, which is what the serial's digits and confidence come from. Never the counter row,
+// never a number without a sign (a model, a year, a rating, a standard), unless a row is one long number alone.
+import { extractDisplayCrop, encodeGreyPng, type CropGeometry } from './extract-display-crop.js';
+import { findSerialRows, REGION_DIGIT_HEIGHT, type TextRowBox } from './find-serial-rows.js';
 import type { GreyImage } from './grey-image.js';
 import { toGrey } from './grey-image.js';
-import type { TextRecogniser } from './text-recogniser.js';
-import type { CropBox, RawImage } from './types.js';
+import type { RecognisedSymbol, RecognisedText, TextRecogniser } from './text-recogniser.js';
+import type { RawImage } from './types.js';
 
 export const SERIAL_MIN_DIGITS = 6;
 export const SERIAL_MAX_DIGITS = 14;
+/** A serial is returned only when its least sure digit is at least this sure. */
+export const SERIAL_CONFIDENCE = 0.7;
+/** Rows read per photo (two Tesseract calls each at most). */
+const MAX_ROWS = 5;
+/** Digit height the row crops are scaled to for Tesseract, px. */
+const LINE_DIGIT_HEIGHT = 34;
 
-/** Reads the best printed row of ≥ 6 digits outside the display; null unless every digit is read surely. */
-export async function readSerial(image: RawImage, grey: GreyImage, scale: number, display: CropBox | null, ocr: TextRecogniser): Promise<string | null> {
-  // A faceplate may carry other numbers with a sign (a seal, a neighbour's meter): the nearest to the counter wins.
-  const rows = findPrintedRows(grey, scale, SERIAL_MIN_DIGITS)
-    .filter((c) => !overlaps(c, display))
-    .sort((a, b) => distance(a, display) - distance(b, display))
-    .slice(0, 2);
-  for (const row of rows) {
-    const g0 = cropGeometry(row, 0.6);
-    // Widened on both sides: the number sign stands left of the digits, and the row may have lost a last digit.
-    const crop = await extractDisplayCrop(image, { ...g0, length: g0.length + 4 * g0.pitch, height: 1.8 * g0.digitHeight });
-    const { grey: g } = toGrey(crop.image, Math.max(crop.image.width, crop.image.height));
-    const text = await ocr.recognise(await encodeGreyPng(g.data, g.width, g.height), { psm: 'line' });
-    const serial = serialFromText(text.text) ?? bareSerial(text.text, text.confidence);
-    if (serial !== null && text.confidence >= 0.7) return serial;
+export interface SerialReading {
+  serial: string;
+  /** 0..1: the least sure digit's confidence, lowered when the two reads disagree. */
+  confidence: number;
+}
+
+/** Reads the serial printed near the counter whose digit row is `display` (photo coordinates); null when none is sure. */
+export async function readSerial(image: RawImage, display: CropGeometry, ocr: TextRecogniser): Promise<SerialReading | null> {
+  const H = display.digitHeight;
+  const region = await extractDisplayCrop(image, {
+    ...display,
+    length: Math.max(display.length + 8 * H, 1.6 * display.length),
+    height: 14 * H,
+    // extractDisplayCrop scales the given digit height to CROP_DIGIT_HEIGHT (40 px); ours should come out 80 px.
+    digitHeight: (H * 40) / REGION_DIGIT_HEIGHT,
+  });
+  const { grey } = toGrey(region.image, Math.max(region.image.width, region.image.height));
+  for (const row of findSerialRows(grey).slice(0, MAX_ROWS)) {
+    const found = await readSerialRow(grey, row, ocr);
+    if (found) return found;
   }
   return null;
 }
 
+async function readSerialRow(grey: GreyImage, row: TextRowBox, ocr: TextRecogniser): Promise<SerialReading | null> {
+  const h = row.height;
+  // Wide on the left: the sign ("№", "Зав. №", "No") stands before the digits and may not be part of the row.
+  const line = cutRow(grey, row.x0 - 4 * h, row.y0 - 0.45 * h, row.x1 + 2 * h, row.y1 + 0.45 * h);
+  if (!line) return null;
+  const k = LINE_DIGIT_HEIGHT / Math.max(1, h);
+  const whole = await ocr.recognise(await encodeGreyPng(line.data, line.width, line.height, k), { psm: 'line' });
+  const run = findSerialRun(whole);
+  if (!run) return null;
+  // The run alone, digits only: the whitelist keeps a 0 from being an O and a 1 from being an l.
+  const x0 = line.x0 + run.x0 / k - 0.35 * h, x1 = line.x0 + run.x1 / k + 0.35 * h;
+  const digitsCut = cutRow(grey, x0, row.y0 - 0.45 * h, x1, row.y1 + 0.45 * h);
+  if (!digitsCut) return null;
+  const digits = await ocr.recognise(await encodeGreyPng(digitsCut.data, digitsCut.width, digitsCut.height, k), { psm: 'line', whitelist: '0123456789' });
+  return serialFromReads(run, digits);
+}
+
+/** The digit run after a number sign, or a row that is one long number alone, with its x-span in the read image. */
+export interface SerialRun {
+  digits: string;
+  signed: boolean;
+  x0: number;
+  x1: number;
+}
+
 /**
- * The digits after a number sign: Tesseract's English model reads "№" as "No", "Ne", "N°", "Nº" or "Na".
- * Without the sign there is no serial (a bare number may be a model, a year or a rating).
+ * Finds the serial in a whole-row read. Tesseract's English model reads "№" as "No", "Ne", "N°", "Nº", "Nq:",
+ * "N2"…: a sign is an N followed by at most two other characters and then the digits (letters that look like
+ * digits — O, l, S, B — count as digits there). Without a sign the row must be nothing but 8–14 digits.
  */
-export function serialFromText(text: string): string | null {
-  const m = /(?:№|N\s?[oO0eEaºs°]\.?)\s*([0-9]{6,14})(?![0-9])/.exec(text);
+export function findSerialRun(read: Pick<RecognisedText, 'text' | 'symbols'>): SerialRun | null {
+  const text = read.text.replace(/\s+/g, ' ').trim();
+  const signed = /(?:^|[^A-Za-z])(?:№|N[^\s0-9]{0,2}\s*|N\S{1,2}\s+)([0-9OoQDIl|SZBg]{6,16})(?![0-9A-Za-z])/.exec(text);
+  const bare = signed ? null : /^([0-9]{8,14})$/.exec(text);
+  const m = signed ?? bare;
   if (!m) return null;
-  const digits = m[1]!;
-  return digits.length >= SERIAL_MIN_DIGITS && digits.length <= SERIAL_MAX_DIGITS ? digits : null;
+  const digits = fold(m[1]!);
+  if (digits.length < SERIAL_MIN_DIGITS || digits.length > SERIAL_MAX_DIGITS || !/[0-9]{4}/.test(digits)) return null;
+  const start = m.index + m[0].length - m[1]!.length;
+  const span = symbolSpan(read.symbols, text, start, start + m[1]!.length);
+  if (!span) return null;
+  return { digits, signed: signed !== null, ...span };
 }
 
-/** A line that is one long number and nothing else, read confidently (8+ digits: no model, year or rating). */
-function bareSerial(text: string, confidence: number): string | null {
-  const t = text.trim();
-  return /^[0-9]{8,14}$/.test(t) && confidence >= 0.9 ? t : null;
+/** Joins the two reads: the digit-only read decides, the whole-row read must agree for full confidence. */
+export function serialFromReads(run: SerialRun, digitsRead: Pick<RecognisedText, 'text' | 'symbols'>): SerialReading | null {
+  const digits = digitsRead.text.replace(/\s+/g, '');
+  if (!/^[0-9]+$/.test(digits) || digits.length < SERIAL_MIN_DIGITS || digits.length > SERIAL_MAX_DIGITS) return null;
+  const symbols = digitsRead.symbols.filter((s) => /^[0-9]$/.test(s.text));
+  if (symbols.length !== digits.length) return null;
+  let confidence = Math.min(...symbols.map((s) => s.confidence));
+  if (digits !== run.digits) confidence *= 0.6;
+  if (!run.signed) confidence *= 0.9;
+  confidence = Math.round(confidence * 1000) / 1000;
+  return confidence >= SERIAL_CONFIDENCE ? { serial: digits, confidence } : null;
 }
 
-function distance(c: DisplayCandidate, box: CropBox | null): number {
-  if (!box) return -c.score;
-  const r = rowBox(c.row);
-  return Math.hypot((r.x0 + r.x1) / 2 / c.scale - (box.left + box.width / 2), (r.y0 + r.y1) / 2 / c.scale - (box.top + box.height / 2));
+const FOLD: Record<string, string> = { O: '0', o: '0', Q: '0', D: '0', I: '1', l: '1', '|': '1', S: '5', Z: '2', B: '8', g: '9' };
+
+function fold(s: string): string {
+  return [...s].map((c) => FOLD[c] ?? c).join('');
 }
 
-function overlaps(c: DisplayCandidate, box: CropBox | null): boolean {
-  if (!box) return false;
-  const r = rowBox(c.row);
-  const x0 = r.x0 / c.scale, x1 = r.x1 / c.scale, y0 = r.y0 / c.scale, y1 = r.y1 / c.scale;
-  return x0 < box.left + box.width && box.left < x1 && y0 < box.top + box.height && box.top < y1;
+/** The x-span of characters [from, to) of the spaced text, through the symbols (which carry no spaces). */
+function symbolSpan(symbols: readonly RecognisedSymbol[], text: string, from: number, to: number): { x0: number; x1: number } | null {
+  const flat = [...symbols].flatMap((s) => [...s.text].map(() => s));
+  const index = (i: number) => text.slice(0, i).replace(/ /g, '').length;
+  const a = index(from), b = index(to) - 1;
+  if (flat.length !== text.replace(/ /g, '').length || a < 0 || b >= flat.length || b < a) return null;
+  const span = flat.slice(a, b + 1);
+  return { x0: Math.min(...span.map((s) => s.bbox.x0)), x1: Math.max(...span.map((s) => s.bbox.x1)) };
+}
+
+/** A grey sub-image, clipped to the image; null when nothing of it is inside. */
+function cutRow(img: GreyImage, x0: number, y0: number, x1: number, y1: number): (GreyImage & { x0: number }) | null {
+  const ax = Math.max(0, Math.floor(x0)), ay = Math.max(0, Math.floor(y0));
+  const bx = Math.min(img.width, Math.ceil(x1)), by = Math.min(img.height, Math.ceil(y1));
+  if (bx - ax < 8 || by - ay < 4) return null;
+  const data = new Uint8Array((bx - ax) * (by - ay));
+  for (let y = ay; y < by; y++) data.set(img.data.subarray(y * img.width + ax, y * img.width + bx), (y - ay) * (bx - ax));
+  return { data, width: bx - ax, height: by - ay, x0: ax };
 }

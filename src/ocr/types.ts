@@ -64,6 +64,8 @@ export interface PhotoReading {
   digitConfidence: number[];
   /** Serial number (№ …) when it was read from the faceplate; never the model, year or current rating. */
   serial: string | null;
+  /** 0..1: how sure the serial's least sure digit is (absent when no serial was read). */
+  serialConfidence?: number;
   /** Tariff indicator on an LCD ("T1", "T2") when visible. */
   zone: 't1' | 't2' | 't3' | null;
   /** The display's box in the oriented image (for the clerk's highlight), null when none found. */

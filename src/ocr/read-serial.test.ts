@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { findSerialRun, serialFromReads } from './read-serial.js';
+import type { RecognisedText } from './text-recogniser.js';
+
+/** A read whose symbols are the text's characters side by side, 10 px each, at the given confidence. */
+function read(text: string, confidence = 0.95): RecognisedText {
+  const symbols = [...text.replace(/\s+/g, '')].map((c, i) => ({ text: c, confidence, bbox: { x0: i * 10, y0: 0, x1: i * 10 + 9, y1: 20 } }));
+  return { text, confidence, symbols };
+}
+
+describe('findSerialRun', () => {
+  it('reads the digits after the number sign as Tesseract renders it', () => {
+    expect(findSerialRun(read('Ne 3213828955'))?.digits).toBe('3213828955');
+    expect(findSerialRun(read('No. 7345190'))?.digits).toBe('7345190');
+    expect(findSerialRun(read('Nq: 50135401'))?.digits).toBe('50135401');
+    expect(findSerialRun(read('3ab. N2 01120457'))?.digits).toBe('01120457');
+    expect(findSerialRun(read('Nº5O135401'))?.digits).toBe('50135401');
+  });
+
+  it('gives the x-span of the digits only', () => {
+    const run = findSerialRun(read('No 12345678'));
+    expect(run).toMatchObject({ signed: true, x0: 20, x1: 99 });
+  });
+
+  it('takes no model, year, rating or standard, and no short or unsigned number', () => {
+    expect(findSerialRun(read('2008 r. 5-60 A 230 B 50 Ty'))).toBeNull();
+    expect(findSerialRun(read('TOCT 31818.11-2012'))).toBeNull();
+    expect(findSerialRun(read('MEPKYPUN 206 RN'))).toBeNull();
+    expect(findSerialRun(read('Ne 2019'))).toBeNull();
+    expect(findSerialRun(read('1600 umn/kBT-4'))).toBeNull();
+    expect(findSerialRun(read('Ne 12345678 2019'))?.digits).toBe('12345678');
+  });
+
+  it('takes a row that is one long number alone, unsigned', () => {
+    expect(findSerialRun(read('04381226'))).toMatchObject({ digits: '04381226', signed: false });
+    expect(findSerialRun(read('0438122'))).toBeNull();
+  });
+});
+
+describe('serialFromReads', () => {
+  const run = { digits: '50135401', signed: true, x0: 0, x1: 80 };
+  it('takes the digit-only read when both reads agree and every digit is sure', () => {
+    expect(serialFromReads(run, read('50135401', 0.93))).toEqual({ serial: '50135401', confidence: 0.93 });
+  });
+
+  it('is unsure when the reads disagree or a digit is unsure', () => {
+    expect(serialFromReads(run, read('50185401', 0.95))).toBeNull();
+    const weak = read('50135401', 0.95);
+    weak.symbols[3]!.confidence = 0.4;
+    expect(serialFromReads(run, weak)).toBeNull();
+    expect(serialFromReads(run, read('5013', 0.95))).toBeNull();
+  });
+});
