@@ -82,11 +82,17 @@ function shouldMerge(a: Blob, b: Blob, maxGapRatio: number, minOverlap: number):
   const overlapX = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
   if (overlapX <= 0) return false;
   if (overlapX < minOverlap * Math.min(blobWidth(a), blobWidth(b))) return false;
+  // A frame around the digits (an LCD's bezel, a drum window) holds them inside its box: not a fragment of them.
+  if (encloses(a, b) || encloses(b, a)) return false;
   const gapY = Math.max(a.y0, b.y0) - Math.min(a.y1, b.y1);
   const h = Math.max(blobHeight(a), blobHeight(b));
   const merged = Math.max(a.y1, b.y1) - Math.min(a.y0, b.y0);
   // The union must still look like one character, not two stacked text lines.
   return gapY <= maxGapRatio * h && merged <= 2.6 * Math.max(blobWidth(a), blobWidth(b), h * 0.4) + h;
+}
+
+function encloses(outer: Blob, inner: Blob): boolean {
+  return outer.x0 <= inner.x0 && outer.x1 >= inner.x1 && outer.y0 <= inner.y0 && outer.y1 >= inner.y1 && blobWidth(outer) > 1.6 * blobWidth(inner);
 }
 
 export function union(a: Blob, b: Blob): Blob {

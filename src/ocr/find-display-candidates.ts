@@ -36,8 +36,12 @@ export function findDisplayCandidates(grey: GreyImage, scale: number, options: P
   for (const ink of ['bright', 'dark'] as const) {
     for (const window of [Math.round(side / 28), Math.round(side / 12)]) {
       const bin = binariseAdaptive(grey, window, 9, ink, sat);
-      const blobs = digitBlobs(findBlobs(ink === 'dark' ? dilate(bin, 1) : bin, 6), minH, maxH, ink);
-      for (const row of groupBlobRows(blobs)) out.push({ ink, row, scale, score: row.score });
+      // Dilation closes the gaps between LCD segments, but joins the digits of a small or italic LCD whose
+      // digits stand close: the segments are then joined by mergeFragments alone.
+      for (const b of ink === 'dark' ? [dilate(bin, 1), bin] : [bin]) {
+        const blobs = digitBlobs(findBlobs(b, 6), minH, maxH, ink);
+        for (const row of groupBlobRows(blobs)) out.push({ ink, row, scale, score: row.score });
+      }
     }
   }
   return dedupe(out.sort((a, b) => b.score - a.score)).slice(0, opts.maxCandidates);
