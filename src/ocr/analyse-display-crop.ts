@@ -481,7 +481,8 @@ function hasGap(digits: Blob[], pitch: number): boolean {
 function textBefore(blobs: Blob[], row: BlobRow): boolean {
   const first = row.blobs[0]!;
   const h = row.height;
-  return blobs.some((b) => !row.blobs.includes(b) && b.x1 <= first.x0 + 1 && b.x1 > first.x0 - 1.6 * row.pitch &&
+  // A hairline (a window's inner edge) is no character.
+  return blobs.some((b) => !row.blobs.includes(b) && b.x1 <= first.x0 + 1 && b.x1 > first.x0 - 1.6 * row.pitch && blobWidth(b) >= 0.1 * h &&
     blobHeight(b) >= 0.5 * h && blobHeight(b) <= 1.3 * h && Math.abs(blobCy(b) - blobCy(first)) < 0.3 * h);
 }
 

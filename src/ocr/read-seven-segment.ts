@@ -145,13 +145,20 @@ export function readSevenSegmentDigit(bin: BinaryImage, box: Blob, shear: number
   return classifySegments(segmentOnProbabilities(sampleSegments(bin, box, shear, slot)));
 }
 
-/** Each digit's slot: from halfway to its left neighbour's centre to halfway to its right neighbour's. */
+/**
+ * Each digit's slot: from the middle of the gap to its left neighbour to the middle of the gap to its right one.
+ * Gaps, not centres: a "1" is drawn on the right of its cell, so halfway between centres would hand it the left
+ * strokes of the digit after it.
+ */
 export function digitSlots(boxes: Blob[], pitch: number): SlotBounds[] {
-  const cx = boxes.map((b) => (b.x0 + b.x1) / 2);
-  return cx.map((c, i) => ({
-    lo: i > 0 ? (cx[i - 1]! + c) / 2 : c - 0.75 * pitch,
-    hi: i + 1 < cx.length ? (c + cx[i + 1]!) / 2 : c + 0.75 * pitch,
-  }));
+  return boxes.map((b, i) => {
+    const prev = boxes[i - 1], next = boxes[i + 1];
+    return {
+      // At the ends, close to the ink: a decimal point or a unit sign stands right after the last digit.
+      lo: prev ? (prev.x1 + b.x0) / 2 : b.x0 - 0.15 * pitch,
+      hi: next ? (b.x1 + next.x0) / 2 : b.x1 + 0.15 * pitch,
+    };
+  });
 }
 
 export function digitWidth(boxes: Blob[]): number {

@@ -3,6 +3,7 @@
 import type { DisplayLayout } from './analyse-display-crop.js';
 import type { Blob } from './find-blobs.js';
 import { blobHeight } from './find-blobs.js';
+import { describeRow } from './group-blob-rows.js';
 import type { DigitAlternative } from './expand-candidates.js';
 import { withConfusions } from './expand-candidates.js';
 import { CROP_DIGIT_HEIGHT, encodeGreyPng } from './extract-display-crop.js';
@@ -115,7 +116,7 @@ function judgeLayout(layout: DisplayLayout, kind: DisplayKind, countMatches: boo
   if (layout.flags.textBefore) doubt(0.4, 'a character stands just before the digits (№ or a letter): faceplate text?');
   if (layout.flags.glare) doubt(0.5, 'glare on the display');
   if (layout.flags.redInside) doubt(0.4, 'red blob inside the integer part');
-  if (layout.row.heightSpread > 0.12) doubt(0.7, 'uneven digit heights');
+  if (heightSpread(layout, kind) > 0.12) doubt(0.7, 'uneven digit heights');
   if (n < 4) doubt(0.3, `only ${n} integer digits`);
   if (n > 8) doubt(0.4, `${n} integer digits`);
   // Dark digits on white drums are found inside their cells; dark print without cells is most likely the faceplate
@@ -123,6 +124,14 @@ function judgeLayout(layout: DisplayLayout, kind: DisplayKind, countMatches: boo
   if (layout.ink === 'dark' && kind === 'drum' && !layout.inCells) doubt(0.4, 'dark digits in a non-LCD font (could be faceplate text)');
   if (text.text.replace(/\D/g, '').length === 0) doubt(0.5, 'tesseract read nothing');
   return { quality: q, doubts };
+}
+
+/** Spread of the digit heights; on an LCD without its 1s, which lack the top and bottom segments and stand shorter. */
+export function heightSpread(layout: Pick<DisplayLayout, 'digits' | 'row'>, kind: DisplayKind): number {
+  if (kind !== 'lcd') return layout.row.heightSpread;
+  const width = digitWidth(layout.digits);
+  const wide = layout.digits.filter((d) => d.x1 - d.x0 >= 0.5 * width);
+  return wide.length >= 3 ? describeRow(wide).heightSpread : layout.row.heightSpread;
 }
 
 /** One Tesseract digit per box, when the symbols fall one to a box. */
