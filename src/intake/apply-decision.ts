@@ -8,7 +8,8 @@ import type { DecisionKind, Reading, ReadingSource, RegistryMeter, ZoneValues } 
 import type { Decision } from '../decide/decide-message.js';
 import type { ReplyPlan, AcceptedMeter } from '../reply/queue-reply.js';
 import { capWindowStart } from '../reply/queue-reply.js';
-import type { NewOutboxEntry, NewReading, Repos, Store } from '../store/index.js';
+import type { NewOutboxEntry, NewReading, Store } from '../store/index.js';
+import type { BatchRepos } from '../store/batch-repos.js';
 
 export type OutcomeFolders = Record<DecisionKind | 'failed', string>;
 
@@ -51,7 +52,7 @@ export async function applyDecision(store: Store, input: ApplyInput): Promise<Ap
 /** Applies the decisions in order, all in one transaction; results in the same order. */
 export async function applyDecisions(store: Store, inputs: readonly ApplyInput[]): Promise<ApplyResult[]> {
   if (inputs.length === 0) return [];
-  return store.transaction(async (tx) => {
+  return store.batchTransaction(async (tx) => {
     const accepted = await storeReadings(tx, inputs);
     await tx.review.openMany(inputs.filter((i) => i.decision.decision === 'review')
       .map((i) => ({ messageId: i.messageRowId, reasons: i.decision.reasons })));
@@ -77,7 +78,7 @@ export async function applyDecisions(store: Store, inputs: readonly ApplyInput[]
 /** The accepted readings: inserted (replays skipped), earlier ones of the same meter and period superseded, the
  *  registry's last values advanced. Returns per input how many were stored, and each accepted meter as it was
  *  before its message (for the reply's consumption), per input. */
-async function storeReadings(tx: Repos, inputs: readonly ApplyInput[]): Promise<{ stored: number[]; meters: Map<string, AcceptedMeter>[] }> {
+async function storeReadings(tx: BatchRepos, inputs: readonly ApplyInput[]): Promise<{ stored: number[]; meters: Map<string, AcceptedMeter>[] }> {
   const stored = inputs.map(() => 0);
   const meters = inputs.map(() => new Map<string, AcceptedMeter>());
   const accepts = inputs.map((input, i) => ({ input, i })).filter(({ input }) => input.decision.decision === 'accept' && input.decision.readings.length > 0);
@@ -110,33 +111,35 @@ async function storeReadings(tx: Repos, inputs: readonly ApplyInput[]): Promise<
   const older = await tx.readings.effectiveOf(fresh.map((r) => r.meterId), fresh.map((r) => r.period));
   await tx.readings.insertMany(fresh.map(({ readingDate: _, ...r }) => r));
   await supersede(tx, fresh, older);
-  // The newest date wins, as one guarded update per meter (setLastReading keeps a later stored date).
+  // The newest date of each meter wins, in one guarded statement (a later date already stored is kept).
   const newest = new Map<number, NewReading & { readingDate: string }>();
   for (const r of fresh) {
     const prev = newest.get(r.meterId);
     if (!prev || prev.readingDate <= r.readingDate) newest.set(r.meterId, r);
   }
-  for (const r of newest.values()) await tx.registry.setLastReading(r.meterId, { t1: r.t1, t2: r.t2, t3: r.t3 }, r.readingDate);
+  await tx.registry.setLastReadings([...newest.values()].map((r) => ({ meterId: r.meterId, values: { t1: r.t1, t2: r.t2, t3: r.t3 }, date: r.readingDate })));
   return { stored, meters };
 }
 
 /** Each meter's period ends with one effective reading, the batch's last: every earlier effective one of that
  *  meter and period (stored before, or earlier in the batch) is superseded by it, in one statement. */
-async function supersede(tx: Repos, fresh: readonly NewReading[], older: readonly { id: number; meterId: number; period: string }[]): Promise<void> {
+async function supersede(tx: BatchRepos, fresh: readonly NewReading[], older: readonly { id: number; meterId: number; period: string }[]): Promise<void> {
   const groups = new Map<string, NewReading[]>();
   for (const r of fresh) groups.set(`${r.meterId}:${r.period}`, [...(groups.get(`${r.meterId}:${r.period}`) ?? []), r]);
   const olderOf = (g: string) => older.filter((o) => `${o.meterId}:${o.period}` === g).map((o) => o.id);
   const needsIds = [...groups.entries()].filter(([g, rs]) => rs.length > 1 || olderOf(g).length > 0);
   if (needsIds.length === 0) return;
   const ids = new Map((await tx.readings.ofMessages(fresh.map((r) => r.messageId!))).map((r) => [`${r.messageId}:${r.meterId}`, r.id]));
-  for (const [g, rs] of needsIds) {
+  const pairs = needsIds.flatMap(([g, rs]) => {
     const chain = [...olderOf(g), ...rs.map((r) => ids.get(`${r.messageId}:${r.meterId}`)!)];
-    await tx.readings.supersedeMany(chain.slice(0, -1), chain[chain.length - 1]!);
-  }
+    const last = chain[chain.length - 1]!;
+    return chain.slice(0, -1).map((id) => ({ id, by: last }));
+  });
+  await tx.readings.supersedeEach(pairs);
 }
 
 /** Finds each accepted reading's meter: from the decision's registry when it carries ids, else from the store. */
-async function meterLookup(tx: Repos, inputs: readonly ApplyInput[]): Promise<(input: ApplyInput, r: Reading) => StoreMeter> {
+async function meterLookup(tx: BatchRepos, inputs: readonly ApplyInput[]): Promise<(input: ApplyInput, r: Reading) => StoreMeter> {
   const fromStore = new Map<string, StoreMeter>();
   const missing = new Set<string>();
   for (const input of inputs) {
@@ -154,7 +157,7 @@ async function meterLookup(tx: Repos, inputs: readonly ApplyInput[]): Promise<(i
 }
 
 /** Replies in the outbox: replays find theirs queued; the per-sender cap counts the batch's own replies too. */
-async function queueReplies(tx: Repos, inputs: readonly ApplyInput[], meters: readonly Map<string, AcceptedMeter>[]): Promise<boolean[]> {
+async function queueReplies(tx: BatchRepos, inputs: readonly ApplyInput[], meters: readonly Map<string, AcceptedMeter>[]): Promise<boolean[]> {
   const plans = inputs.map((input) => (input.queueReply?.wanted ? input.queueReply : null));
   const wanted = plans.filter((p) => p !== null);
   if (wanted.length === 0) return inputs.map(() => false);
@@ -176,20 +179,11 @@ async function queueReplies(tx: Repos, inputs: readonly ApplyInput[], meters: re
   return result;
 }
 
-/** One statement per distinct outcome (most of a batch shares a few). */
-async function markDecided(tx: Repos, inputs: readonly ApplyInput[], results: readonly ApplyResult[]): Promise<void> {
-  const groups = new Map<string, { ids: number[]; input: ApplyInput; folder: string }>();
-  inputs.forEach((input, i) => {
-    const { decision } = input;
-    const g = JSON.stringify([decision.decision, decision.reasons, decision.explanation, results[i]!.outcomeFolder]);
-    const group = groups.get(g) ?? { ids: [], input, folder: results[i]!.outcomeFolder };
-    group.ids.push(input.messageRowId);
-    groups.set(g, group);
-  });
-  for (const { ids, input, folder } of groups.values()) {
-    await tx.messages.updateMany(ids, {
-      state: 'decided', decision: input.decision.decision, reasons: input.decision.reasons, explanation: input.decision.explanation,
-      outcomeFolder: folder, decidedAt: input.now ?? new Date(), error: null,
-    });
-  }
+/** One statement for the batch, each message with its own outcome. */
+async function markDecided(tx: BatchRepos, inputs: readonly ApplyInput[], results: readonly ApplyResult[]): Promise<void> {
+  const at = inputs.reduce<Date | undefined>((t, i) => t ?? i.now, undefined) ?? new Date();
+  await tx.messages.markDecidedEach(inputs.map((input, i) => ({
+    id: input.messageRowId, decision: input.decision.decision, reasons: input.decision.reasons,
+    explanation: input.decision.explanation, outcomeFolder: results[i]!.outcomeFolder,
+  })), at);
 }

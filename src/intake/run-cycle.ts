@@ -1,7 +1,7 @@
 // One intake cycle over the mailbox: every message waiting in it is stored, decided and filed to its outcome
 // folder. Messages are fetched by UID in batches (the fetch is drained before any other IMAP command) and
 // processed batch by batch (process-batch.ts); once a batch's decisions are committed, its messages are moved with
-// one UID MOVE per outcome folder and then marked filed in one statement.
+// one UID MOVE per outcome folder (while the next batch is processed) and then marked filed in one statement.
 import type { ParsedMessage } from '../parse/types.js';
 import type { MessagePhotos } from '../ocr/types.js';
 import { readPhotosOf } from './evaluate-message.js';
@@ -51,14 +51,18 @@ export async function runCycle(mailbox: IntakeMailbox, cycleCtx: CycleContext, o
   if (uids.length === 0) return stats;
   const { loadRegistry, ...rest } = cycleCtx;
   const ctx: ProcessContext = { ...rest, registry: await timed(timings, 'setup', loadRegistry) };
-  // The next batch is fetched (and, with a parser pool, parsed) while this one is stored, decided and filed.
-  let next: Promise<Prepared> | null = prepare(mailbox, ctx, uids.slice(0, opts.batchSize));
-  for (let i = 0; next; i += opts.batchSize) {
-    if (opts.signal?.aborted) break;
-    const { batch, parsed, photos } = await timed(timings, 'fetch', () => next!);
-    next = i + opts.batchSize < uids.length ? prepare(mailbox, ctx, uids.slice(i + opts.batchSize, i + 2 * opts.batchSize)) : null;
-    const filed = await processBatch(batch, ctx, { signal: opts.signal, keepAlive: opts.keepAlive, parsed, photos });
-    await fileBatch(mailbox, ctx.store, filed, ctx);
+  // Three batches in flight: the next one is fetched (and, with a parser pool, parsed) and the previous one is
+  // moved while this one is stored, decided and applied. A batch is moved only after its decisions were committed,
+  // and marked filed only after its move, in batch order. Only the IMAP side runs beside the batch: the database
+  // sees one writer at a time (see store/sqlite-batch.ts).
+  const upcoming = prefetcher(mailbox, ctx, uids, opts.batchSize);
+  let moving: { filed: Filed[]; moved: Promise<void> } | null = null;
+  const finishMoving = async (): Promise<void> => {
+    if (!moving) return;
+    const { filed, moved } = moving;
+    moving = null;
+    await timed(timings, 'file_wait', () => moved);
+    await markFiled(ctx.store, filed, ctx);
     for (const { outcome } of filed) {
       stats.seen++;
       if (outcome.kind === 'decided') stats.decided[outcome.decision] = (stats.decided[outcome.decision] ?? 0) + 1;
@@ -67,6 +71,20 @@ export async function runCycle(mailbox: IntakeMailbox, cycleCtx: CycleContext, o
       else stats.resumed++;
       opts.onFiled?.(outcome);
     }
+  };
+  try {
+    for (let next = upcoming(); next; next = upcoming()) {
+      if (opts.signal?.aborted) break;
+      const { batch, parsed, photos } = await timed(timings, 'fetch', () => next!);
+      const filed = await processBatch(batch, ctx, { signal: opts.signal, keepAlive: opts.keepAlive, parsed, photos });
+      await finishMoving();
+      const moved = moveBatch(mailbox, filed, ctx);
+      moved.catch(() => undefined); // awaited by finishMoving, after the next batch or below
+      moving = { filed, moved };
+    }
+  } finally {
+    // The last batch is filed even when the cycle stops early (a move that failed throws here).
+    await finishMoving();
   }
   return stats;
 }
@@ -77,38 +95,73 @@ interface Prepared {
   photos: Map<number, MessagePhotos | undefined> | undefined;
 }
 
-/** Fetches a batch and hands it to the parser pool. A message the pool fails on is left for processBatch to parse
- *  in this thread; a fetch error surfaces where the batch is awaited. */
-function prepare(mailbox: IntakeMailbox, ctx: ProcessContext, uids: number[]): Promise<Prepared> {
-  const p = (async () => {
-    const batch = await mailbox.fetch(uids);
-    if (!ctx.parse) return { batch, parsed: undefined, photos: undefined };
-    const parse = ctx.parse;
-    // Timed per message for the daemon's metrics (including the wait for a parser thread).
-    const done = await Promise.all(batch.map((m) => timedAhead(ctx.timings, 'parse', () => parse(m.source)).then((pm) => [m.uid, pm] as const, (e: Error & { code?: string }) => {
-      ctx.log.warn({ stage: 'parse', uid: m.uid, code: e.code, err: e.message }, 'parser thread failed on a message; parsing it here');
-      return null;
-    })));
-    const parsed = new Map(done.filter((d) => d !== null));
-    // Photos one at a time: a batch of 12 MP photos decoded at once would not fit in memory.
-    const photos = new Map<number, MessagePhotos | undefined>();
-    if (ctx.readPhotos) for (const [uid, pm] of parsed) photos.set(uid, await readPhotosOf(pm, ctx.readPhotos));
-    return { batch, parsed, photos };
-  })();
-  p.catch(() => undefined); // awaited later, or dropped when the cycle is aborted first
-  return p;
+// Batches fetched and parsed ahead of the one being processed. Deeper than one: a batch's fetch then overlaps
+// the previous batch's parse, instead of waiting for it.
+const PREFETCH_DEPTH = 2;
+
+/** Hands out the cycle's batches in UID order, keeping PREFETCH_DEPTH of them fetched or being fetched and parsed
+ *  ahead; null when all were handed out. */
+function prefetcher(mailbox: IntakeMailbox, ctx: ProcessContext, uids: readonly number[], batchSize: number): () => Promise<Prepared> | null {
+  const ahead: Promise<Prepared>[] = [];
+  let start = 0;
+  let photoTurn: Promise<unknown> = Promise.resolve();
+  const fill = (): void => {
+    while (ahead.length < PREFETCH_DEPTH && start < uids.length) {
+      const slice = uids.slice(start, start + batchSize);
+      start += batchSize;
+      // IMAP commands run one after another (MailboxClient's queue); each batch is parsed as soon as it arrives.
+      const p = mailbox.fetch(slice).then(async (batch) => {
+        const parsed = await parseAll(batch, ctx);
+        // Photos one at a time across batches: a batch of 12 MP photos decoded at once would not fit in memory.
+        const turn = photoTurn.then(() => readPhotos(parsed, ctx));
+        photoTurn = turn.catch(() => undefined);
+        return { batch, parsed, photos: await turn };
+      });
+      p.catch(() => undefined); // awaited later, or dropped when the cycle is aborted first
+      ahead.push(p);
+    }
+  };
+  return () => {
+    fill();
+    const next = ahead.shift() ?? null;
+    fill();
+    return next;
+  };
 }
 
-/** Moves only after the decisions are committed (the caller's order), and records "filed" only after the move. */
-async function fileBatch(mailbox: IntakeMailbox, store: Store, filed: readonly Filed[], ctx: Pick<ProcessContext, 'timings'>): Promise<void> {
-  if (filed.length === 0) return;
+/** Hands the batch to the parser pool, timed per message for the daemon's metrics (including the wait for a
+ *  parser thread). A message the pool fails on is left for processBatch to parse in this thread. */
+async function parseAll(batch: readonly Fetched[], ctx: ProcessContext): Promise<Map<number, ParsedMessage> | undefined> {
+  if (!ctx.parse) return undefined;
+  const parse = ctx.parse;
+  const done = await Promise.all(batch.map((m) => timedAhead(ctx.timings, 'parse', () => parse(m.source)).then((pm) => [m.uid, pm] as const, (e: Error & { code?: string }) => {
+    ctx.log.warn({ stage: 'parse', uid: m.uid, code: e.code, err: e.message }, 'parser thread failed on a message; parsing it here');
+    return null;
+  })));
+  return new Map(done.filter((d) => d !== null));
+}
+
+async function readPhotos(parsed: Map<number, ParsedMessage> | undefined, ctx: ProcessContext): Promise<Map<number, MessagePhotos | undefined> | undefined> {
+  if (!parsed) return undefined;
+  const photos = new Map<number, MessagePhotos | undefined>();
+  if (ctx.readPhotos) for (const [uid, pm] of parsed) photos.set(uid, await readPhotosOf(pm, ctx.readPhotos));
+  return photos;
+}
+
+/** One UID MOVE per outcome folder (the caller has committed the batch's decisions). */
+async function moveBatch(mailbox: IntakeMailbox, filed: readonly Filed[], ctx: Pick<ProcessContext, 'timings'>): Promise<void> {
   const byFolder = new Map<string, number[]>();
   for (const { uid, outcome } of filed) {
     const uids = byFolder.get(outcome.folder) ?? [];
     uids.push(uid);
     byFolder.set(outcome.folder, uids);
   }
-  for (const [folder, uids] of byFolder) await timed(ctx.timings, 'move', () => mailbox.moveMany(uids, folder));
+  for (const [folder, uids] of byFolder) await timedAhead(ctx.timings, 'move', () => mailbox.moveMany(uids, folder));
+}
+
+/** Records "filed" only after the move. */
+async function markFiled(store: Store, filed: readonly Filed[], ctx: Pick<ProcessContext, 'timings'>): Promise<void> {
+  if (filed.length === 0) return;
   // The original of a copy may never have been moved: stored and decided under an earlier UIDVALIDITY, the
   // mailbox rebuilt before its move. Its bytes are the copy's, now in its folder: it is filed too.
   const originals = filed.flatMap((f) => (f.outcome.kind === 'duplicate' ? [f.outcome.originalId] : []));

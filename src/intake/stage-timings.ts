@@ -1,9 +1,10 @@
 // Where the intake's time goes: wall time and call count per stage, summed over a run. The benchmark passes a
 // StageTimings; the daemon passes its metrics' sink (src/ops: one histogram per stage); without either, the `timed`
-// helpers cost one branch. Stages never nest, so they add up; work done ahead of its batch (parse and OCR of the
-// next batch while this one is applied) overlaps them and reaches only sinks that want it (`addAhead`).
+// helpers cost one branch. Stages never nest, so they add up; work done beside the current batch (parse and OCR of
+// the next batch, move and mark-filed of the previous one) overlaps them and reaches only sinks that want it
+// (`addAhead`); `fetch` and `file_wait` are the time the current batch waits for that work.
 export const INTAKE_STAGES = [
-  'setup', 'list', 'fetch', 'parse', 'ocr', 'store_raw', 'dedupe', 'attempt', 'decide', 'apply', 'move', 'mark_filed', 'lease',
+  'setup', 'list', 'fetch', 'parse', 'ocr', 'store_raw', 'dedupe', 'attempt', 'decide', 'apply', 'move', 'mark_filed', 'file_wait', 'lease',
 ] as const;
 export type IntakeStage = (typeof INTAKE_STAGES)[number];
 

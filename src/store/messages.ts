@@ -1,5 +1,7 @@
 // Inbound messages: one row per message fetched (or read from a file), the unit of idempotency.
 import type { DecisionKind } from '../domain/types.js';
+import { join } from '@prisma/client/runtime/client';
+import { updateEach } from './bulk-update.js';
 import type { Db } from './client.js';
 import { uniqueViolation } from './errors.js';
 import type { RawMessageWriter } from './sqlite-raw-writer.js';
@@ -57,6 +59,15 @@ export interface MessagePatch {
   duplicateOfId?: number | null;
   decidedAt?: Date | null;
   filedAt?: Date | null;
+}
+
+/** A message's decision as markDecidedEach records it. */
+export interface DecidedPatch {
+  id: number;
+  decision: DecisionKind;
+  reasons: string[];
+  explanation: string | null;
+  outcomeFolder: string;
 }
 
 /** What the duplicate check needs of a stored message. */
@@ -216,8 +227,7 @@ export function messagesRepo(db: Db, rawWriter: RawMessageWriter | null = null) 
       });
     },
 
-    /** Counts a processing attempt and returns the new count. */
-    /** The same patch to many messages in one statement (the intake's batch of decisions). */
+    /** The same patch to many messages in one statement. */
     async updateMany(ids: readonly number[], patch: MessagePatch): Promise<void> {
       if (ids.length === 0) return;
       const { reasons, ...rest } = patch;
@@ -227,6 +237,21 @@ export function messagesRepo(db: Db, rawWriter: RawMessageWriter | null = null) 
       });
     },
 
+    /** Each message decided with its own outcome, in one statement (the intake's batch of decisions). */
+    async markDecidedEach(rows: readonly DecidedPatch[], decidedAt: Date): Promise<void> {
+      await updateEach(db, {
+        table: 'InboundMessage',
+        perRow: {
+          decision: { type: 'TEXT', value: (r) => r.decision },
+          reasons: { type: 'TEXT', value: (r) => JSON.stringify(r.reasons) },
+          explanation: { type: 'TEXT', value: (r) => r.explanation },
+          outcomeFolder: { type: 'TEXT', value: (r) => r.outcomeFolder },
+        },
+        shared: { state: 'decided', decidedAt, error: null, updatedAt: new Date() },
+      }, rows);
+    },
+
+    /** Counts a processing attempt and returns the new count. */
     async countAttempt(id: number): Promise<number> {
       const row = await db.inboundMessage.update({ where: { id }, data: { attempts: { increment: 1 } }, select: { attempts: true } });
       return row.attempts;
@@ -242,8 +267,10 @@ export function messagesRepo(db: Db, rawWriter: RawMessageWriter | null = null) 
     /** Records that these messages were moved to their outcome folder: filedAt set once, a decided one becomes filed. */
     async markFiled(ids: readonly number[], at: Date): Promise<void> {
       for (const part of chunks(ids)) {
-        await db.inboundMessage.updateMany({ where: { id: { in: part }, filedAt: null, state: 'decided' }, data: { filedAt: at, state: 'filed' } });
-        await db.inboundMessage.updateMany({ where: { id: { in: part }, filedAt: null }, data: { filedAt: at } });
+        // One statement (one commit): a decided message becomes filed, a failed or duplicate one keeps its state.
+        await db.$executeRaw`UPDATE "InboundMessage" SET "filedAt" = ${at}, "updatedAt" = ${new Date()},
+          "state" = CASE WHEN "state" = 'decided' THEN 'filed' ELSE "state" END
+          WHERE "filedAt" IS NULL AND "id" IN (${join(part)})`;
       }
     },
 

@@ -6,7 +6,9 @@ import type { Client, Db } from './client.js';
 import { postgresAdapterFactory, sqliteAdapterFactory } from './driver-adapters.js';
 import { MIGRATE_HINT, StoreError, asStoreError, guarded } from './errors.js';
 import { messagesRepo, type MessagesRepo } from './messages.js';
-import { sqliteRawWriter, type RawMessageWriter } from './sqlite-raw-writer.js';
+import { openSqliteDirect, sqliteRawWriter, type RawMessageWriter } from './sqlite-raw-writer.js';
+import { sqliteBatchRepos, sqliteBatchTransaction } from './sqlite-batch.js';
+import type { BatchRepos } from './batch-repos.js';
 import { migrationNames } from './migrate.js';
 import { outboxRepo, type OutboxRepo } from './outbox.js';
 import { providerOf, sqliteFilePath, type Provider } from './providers.js';
@@ -34,6 +36,9 @@ export interface Store extends Repos {
   readonly provider: Provider;
   /** Runs `fn` in one database transaction; the repositories it receives write inside it. */
   transaction<T>(fn: (tx: Repos) => Promise<T>, options?: { timeoutMs?: number }): Promise<T>;
+  /** One transaction for a batch of decisions (apply-decision.ts): on SQLite through the intake's own
+   *  connection (sqlite-batch.ts), otherwise `transaction`. Never called inside another transaction. */
+  batchTransaction<T>(fn: (tx: BatchRepos) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -57,7 +62,9 @@ async function createClient(provider: Provider, databaseUrl: string): Promise<Cl
     // model API, so the PostgreSQL one is typed as the SQLite one (see client.ts).
     if (provider === 'sqlite') {
       const { PrismaClient } = await import('./generated/sqlite/client.js');
-      return new PrismaClient({ adapter: sqliteAdapterFactory(databaseUrl, { mustExist: true }) });
+      const c = new PrismaClient({ adapter: sqliteAdapterFactory(databaseUrl, { mustExist: true }), ...(process.env.QPROBE ? { log: [{ emit: 'event', level: 'query' }] } : {}) } as never);
+      if (process.env.QPROBE) { const agg = new Map<string, [number, number]>(); (globalThis as any).__qagg = agg; (c as any).$on('query', (e: any) => { const k = String(e.query).slice(0, 90); const a = agg.get(k) ?? [0, 0]; a[0]++; a[1] += e.duration; agg.set(k, a); }); process.on('exit', () => { for (const [k, [n, d]] of [...agg].sort((x, y) => y[1][1] - x[1][1]).slice(0, 40)) console.error(n, d.toFixed(0), k); }); }
+      return c;
     }
     const { PrismaClient } = await import('./generated/postgres/client.js');
     return new PrismaClient({ adapter: postgresAdapterFactory(databaseUrl) }) as unknown as Client;
@@ -110,10 +117,18 @@ export async function openStore(databaseUrl: string): Promise<Store> {
   // late caller fails loudly rather than reopening the database behind the owner's back).
   let closed = false;
   // The intake's raw inserts bypass Prisma's slow Bytes path on SQLite (sqlite-raw-writer.ts).
-  const rawWriter = provider === 'sqlite' ? sqliteRawWriter(sqliteFilePath(databaseUrl)) : null;
-  return {
+  const direct = provider === 'sqlite' ? openSqliteDirect(sqliteFilePath(databaseUrl)) : null;
+  const rawWriter = direct ? sqliteRawWriter(direct) : null;
+  const base = repos(client, rawWriter);
+  const directBatch = direct ? sqliteBatchTransaction(direct, guardedBatch(sqliteBatchRepos(direct, base.registry))) : null;
+  const store: Store = {
     provider,
-    ...refuseWhenClosed(repos(client, rawWriter), () => closed),
+    ...refuseWhenClosed(base, () => closed),
+    async batchTransaction(fn) {
+      if (!directBatch) return store.transaction(fn);
+      if (closed) throw closedError();
+      return directBatch(fn);
+    },
     async transaction(fn, options = {}) {
       if (closed) throw closedError();
       // The caller's own errors pass through unchanged; only Prisma's become StoreErrors.
@@ -133,10 +148,16 @@ export async function openStore(databaseUrl: string): Promise<Store> {
     },
     async close() {
       closed = true;
-      rawWriter?.close();
+      direct?.close();
       await client.$disconnect();
     },
   };
+  return store;
+}
+
+/** The batch repositories with errors as StoreErrors, like the Prisma ones. */
+function guardedBatch(batch: BatchRepos): BatchRepos {
+  return Object.fromEntries(Object.entries(batch).map(([name, repo]) => [name, guarded(repo as object)])) as unknown as BatchRepos;
 }
 
 const closedError = (): StoreError => new StoreError('STORE_UNAVAILABLE', 'the store is closed');

@@ -1,5 +1,6 @@
 // Readings recorded from messages (text or photo) or entered by a clerk.
 import type { ReadingSource, ZoneValues } from '../domain/types.js';
+import { updateEach } from './bulk-update.js';
 import type { Db } from './client.js';
 import { uniqueViolation } from './errors.js';
 import { toBigInt, toNumber } from './registry.js';
@@ -78,6 +79,13 @@ export function readingsRepo(db: Db) {
         where: { meterId: { in: [...new Set(meterIds)] }, period: { in: [...new Set(periods)] }, status: 'effective' },
         select: { id: true, meterId: true, period: true }, orderBy: { id: 'asc' },
       });
+    },
+
+    /** Each reading `id` superseded by its own `by`, in one statement. */
+    async supersedeEach(pairs: readonly { id: number; by: number }[]): Promise<void> {
+      await updateEach(db, {
+        table: 'Reading', perRow: { supersededById: { type: 'INTEGER', value: (p) => p.by } }, shared: { status: 'superseded' },
+      }, pairs);
     },
 
     async supersedeMany(oldIds: readonly number[], newId: number): Promise<void> {

@@ -1,6 +1,7 @@
 // The billing registry in the database: accounts, their meters and the sender addresses linked to them.
 import type { MeterKind, RegistryMeter, ZoneValues } from '../domain/types.js';
 import { normaliseSerial } from '../domain/serial.js';
+import { updateEach } from './bulk-update.js';
 import type { Db } from './client.js';
 
 export interface StoredMeter extends RegistryMeter {
@@ -180,6 +181,22 @@ export function registryRepo(db: Db) {
       if (count === 1) return { ok: true };
       const meter = await db.meter.findUnique({ where: { id: meterId }, select: { lastDate: true } });
       return { ok: false, reason: meter ? 'older_than_stored' : 'unknown_meter', storedDate: meter?.lastDate ?? null };
+    },
+
+    /** setLastReading for many meters (each once) in one statement; a meter whose stored date is later keeps its
+     *  values. Returns how many meters were advanced. */
+    async setLastReadings(updates: readonly { meterId: number; values: ZoneValues; date: string }[]): Promise<number> {
+      return updateEach(db, {
+        table: 'Meter',
+        perRow: {
+          lastT1: { type: 'BIGINT', value: (u) => toBigInt(u.values.t1) },
+          lastT2: { type: 'BIGINT', value: (u) => toBigInt(u.values.t2) },
+          lastT3: { type: 'BIGINT', value: (u) => toBigInt(u.values.t3) },
+          lastDate: { type: 'TEXT', value: (u) => u.date },
+        },
+        shared: { updatedAt: new Date() },
+        atMost: { column: 'lastDate', type: 'TEXT', value: (u) => u.date },
+      }, updates.map((u) => ({ id: u.meterId, ...u })));
     },
   };
 }

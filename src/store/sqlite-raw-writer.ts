@@ -8,17 +8,22 @@ import type { NewInboundMessage } from './messages.js';
 export interface RawMessageWriter {
   /** Inserts messages that carry mailbox, UIDVALIDITY and UID, in one transaction; a UID already stored is left as it is. */
   insert(inputs: readonly NewInboundMessage[]): void;
-  close(): void;
 }
 
 // As @prisma/adapter-better-sqlite3 writes DateTime (timestampFormat "iso8601").
-const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString().replace('Z', '+00:00') : null);
+export const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString().replace('Z', '+00:00') : null);
 const int = (v: bigint | number | null | undefined): bigint | null => (v === null || v === undefined ? null : BigInt(v));
 
-export function sqliteRawWriter(file: string): RawMessageWriter {
+/** Opens the intake's own connection to the SQLite file (raw inserts, sqlite-batch.ts). */
+export function openSqliteDirect(file: string): Database.Database {
   const db = new Database(file, { fileMustExist: true, timeout: 10_000 });
   db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
   db.defaultSafeIntegers(true);
+  return db;
+}
+
+export function sqliteRawWriter(db: Database.Database): RawMessageWriter {
   const insert = db.prepare(`INSERT INTO "InboundMessage"
     ("mailbox", "uidValidity", "uid", "messageIdHeader", "sha256", "raw", "size", "receivedAt", "dateHeader", "fromAddress", "subject",
      "state", "attempts", "createdAt", "updatedAt")
@@ -33,6 +38,5 @@ export function sqliteRawWriter(file: string): RawMessageWriter {
   });
   return {
     insert: (inputs) => insertAll(inputs),
-    close: () => db.close(),
   };
 }

@@ -5,7 +5,9 @@ import { replyPlanner, type ReplyPlan } from '../../src/reply/queue-reply.js';
 import { importRegistry } from '../../src/registry/import-registry.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import type { Decision } from '../../src/decide/decide-message.js';
-import { REGISTRY_CSV, tempDatabases, type TempDatabases } from '../store/temp-db.js';
+import Database from 'better-sqlite3';
+import { sqliteFilePath } from '../../src/store/providers.js';
+import { REGISTRY_CSV, TEST_PROVIDER, tempDatabases, type TempDatabases } from '../store/temp-db.js';
 
 const folders: OutcomeFolders = { accept: 'Processed', review: 'Review', reject: 'Rejected', ignore: 'Ignored', failed: 'Failed' };
 let dbs: TempDatabases;
@@ -134,5 +136,51 @@ describe('applyDecision', () => {
     } finally {
       await store.close();
     }
+  });
+
+  // On SQLite the batch goes through the intake's own connection (store/sqlite-batch.ts), elsewhere through Prisma:
+  // both must leave exactly the rows Prisma writes.
+  it.runIf(TEST_PROVIDER === 'sqlite')('writes through the SQLite batch connection exactly the rows Prisma writes', async () => {
+    const dump = async (viaPrisma: boolean): Promise<Record<string, unknown[]>> => {
+      const url = await dbs.fresh();
+      let store = await openStore(url);
+      await importRegistry(store, REGISTRY_CSV, 'test', 'registry.csv');
+      if (viaPrisma) store = { ...store, batchTransaction: (fn) => store.transaction(fn) };
+      try {
+        const ids = [await newMessage(store, 20), await newMessage(store, 21), await newMessage(store, 22), await newMessage(store, 23), await newMessage(store, 24)];
+        // An earlier reading of the period, stored alone, is superseded by the batch's.
+        await applyDecisions(store, [{ messageRowId: ids[0]!, decision: accept(48250), readingDate: '2026-11-20', source: 'text', actor: 'test', folders, now: NOW, queueReply: plan(ids[0]!, accept(48250)) }]);
+        const review: Decision = { decision: 'review', reasons: ['no_readings', 'photo_unverified'], explanation: 'Нет показаний «в тексте»', period: '2026-11', readings: [], effects: [{ type: 'open_review', reasons: ['no_readings'] }, { type: 'queue_reply', template: 'review' }] };
+        const reject: Decision = { decision: 'reject', reasons: ['outside_window'], explanation: 'вне окна', period: '2026-11', readings: [], effects: [{ type: 'queue_reply', template: 'rejected' }] };
+        const decisions = [accept(48300), review, reject, accept(987654321012)];
+        const inputs: ApplyInput[] = decisions.map((decision, i) => ({
+          messageRowId: ids[i + 1]!, decision, readingDate: `2026-11-2${i + 1}`, source: i === 3 ? 'photo' : 'text', actor: 'intake', folders, now: NOW,
+          queueReply: plan(ids[i + 1]!, decision, i === 2 ? 'Other.Sender@Example.ru ' : `s${i}@mail.ru`),
+        }));
+        await applyDecisions(store, inputs);
+      } finally {
+        await store.close();
+      }
+      const db = new Database(sqliteFilePath(url), { readonly: true });
+      db.defaultSafeIntegers(true);
+      try {
+        const out: Record<string, unknown[]> = {};
+        for (const table of ['Reading', 'Meter', 'ReviewItem', 'Outbox', 'InboundMessage', 'AuditLog']) {
+          out[table] = (db.prepare(`SELECT * FROM "${table}" ORDER BY "id"`).all() as Record<string, unknown>[]).map((row) => Object.fromEntries(
+            // Timestamps differ by the clock; their format must not.
+            Object.entries(row).map(([k, v]) => [k, ['createdAt', 'updatedAt', 'decidedAt', 'at', 'nextAttemptAt'].includes(k) && typeof v === 'string'
+              ? v.replace(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$/, 'ISO') : v]),
+          ));
+        }
+        return out;
+      } finally {
+        db.close();
+      }
+    };
+    const direct = await dump(false);
+    const prisma = await dump(true);
+    expect(direct['Reading']).toHaveLength(3);
+    expect(direct['Outbox']!.length).toBeGreaterThanOrEqual(4);
+    expect(direct).toEqual(prisma);
   });
 });

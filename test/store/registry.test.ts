@@ -84,6 +84,27 @@ describe('registry import', () => {
     expect(await store.registry.setLastReading(meter.id, { t1: 49500, t2: null, t3: null }, '2026-12-22')).toEqual({ ok: true });
   });
 
+  it('advances many meters in one statement, each with its own values, and keeps a later stored date', async () => {
+    const { store } = await freshStore();
+    await importRegistry(store, REGISTRY_CSV, 'test');
+    const meters = await store.registry.loadAll();
+    const [a, b, c] = meters;
+    // c's stored date is later than what is offered for it: it keeps its values.
+    await store.registry.setLastReading(c!.id!, { t1: 777, t2: null, t3: null }, '2027-01-22');
+    const advanced = await store.transaction((tx) => tx.registry.setLastReadings([
+      { meterId: a!.id!, values: { t1: 123456789012, t2: 5, t3: null }, date: '2026-11-22' },
+      { meterId: b!.id!, values: { t1: 42, t2: null, t3: null }, date: '2026-11-21' },
+      { meterId: c!.id!, values: { t1: 1, t2: null, t3: null }, date: '2026-11-23' },
+    ]));
+    expect(advanced).toBe(2);
+    const after = new Map((await store.registry.loadAll()).map((m) => [m.id, m]));
+    expect(after.get(a!.id)).toMatchObject({ last: { t1: 123456789012, t2: 5, t3: null }, lastDate: '2026-11-22' });
+    expect(after.get(b!.id)).toMatchObject({ last: { t1: 42, t2: null, t3: null }, lastDate: '2026-11-21' });
+    expect(after.get(c!.id)).toMatchObject({ last: { t1: 777 }, lastDate: '2027-01-22' });
+    // The rest of the registry is untouched.
+    for (const m of meters.slice(3)) expect(after.get(m.id)).toEqual(m);
+  });
+
   it('counts a new sender address for a known meter as an update', async () => {
     const { store } = await freshStore();
     await importRegistry(store, REGISTRY_CSV, 'test');

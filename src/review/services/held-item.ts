@@ -33,7 +33,7 @@ export async function resolveIn(tx: Repos, deps: WebDeps, itemId: number, login:
 
 /** A Store whose transaction() runs inside an already open one: lets one-message helpers join the clerk's transaction. */
 export function within(tx: Repos, store: Store): Store {
-  return { ...tx, provider: store.provider, transaction: (fn) => fn(tx), close: async () => undefined };
+  return { ...tx, provider: store.provider, transaction: (fn) => fn(tx), batchTransaction: (fn) => fn(tx), close: async () => undefined };
 }
 
 export async function runAction<T extends object>(fn: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
