@@ -121,13 +121,17 @@ export function layoutFor(crop: RawImage, base: GreyImage, ink: Ink, h: number):
   // Undilated keeps touching neighbours apart; dilated joins the segments of LCD digits. Take the better row.
   for (const all of [mergeFragments(plain, 0.25, 0.5), shrink(findBlobs(dilate(bin, 2), 8), 2, bin).filter((b) => blobHeight(b) < 1.7 * h && blobWidth(b) < 1.7 * h)]) {
     const shaped = all.filter((b) => isDigitShaped(b, 0.55 * h, 1.6 * h));
-    const row = groupBlobRows(shaped, { maxSlope: 0.12 })
+    const cells = ink === 'dark' ? asCells(shaped, h) : new Map(shaped.map((b) => [b, b]));
+    const grouped = groupBlobRows([...cells.keys()], { maxSlope: 0.12 })
       .find((r) => Math.abs(r.intercept + r.slope * (crop.width / 2) - crop.height / 2) < 0.6 * h);
+    // Digits of one display are of one width: a blob much wider than the others is two digits run together.
+    const joined = grouped ? grouped.blobs.some((b) => blobWidth(b) > 1.3 * median(grouped.blobs.map(blobWidth))) : false;
+    const row = grouped && { ...describeRow(grouped.blobs.map((b) => cells.get(b)!)), score: grouped.score * (joined ? 0.7 : 1) };
     if (row && (!found || row.score > found.row.score * 1.05)) found = { row, all };
   }
   if (!found) return null;
   const row = extendRow(bin, found.all, found.row);
-  const slots = withGapSlots(row);
+  const slots = withGapSlots(row, plain);
   const last = row.blobs[row.blobs.length - 1]!;
   // A turning drum right after the last digit (and no red drum at the end): a digit to read from its pieces.
   const turningAfter = ink === 'bright' && !isRed(crop, last, row.pitch) && hasShiftedPiece(crop, plain, row, last.x1 + 0.1 * row.height, last.x1 + 1.2 * row.pitch);
@@ -164,10 +168,23 @@ export function layoutFor(crop: RawImage, base: GreyImage, ink: Ink, h: number):
 }
 
 /**
+ * Blobs as the cells they stand in, for finding the row: a seven-segment 1 is drawn at the right of its cell, so
+ * its own narrow box would break the row's even pitch. Maps each cell to its blob.
+ */
+function asCells(blobs: Blob[], h: number): Map<Blob, Blob> {
+  const wide = blobs.filter((b) => blobWidth(b) >= 0.3 * blobHeight(b));
+  if (wide.length < 2) return new Map(blobs.map((b) => [b, b]));
+  const w = median(wide.map(blobWidth)), top = median(wide.map((b) => b.y0)), bottom = median(wide.map((b) => b.y1));
+  // Its segments are also a little shorter than the digit: the cell reaches the others' top and bottom.
+  const cell = (b: Blob): Blob => ({ ...b, x0: Math.min(b.x0, Math.round(b.x1 - w)), y0: Math.min(b.y0, top), y1: Math.max(b.y1, bottom) });
+  return new Map(blobs.map((b) => [blobWidth(b) < 0.6 * w && Math.abs(blobCy(b) - (top + bottom) / 2) < 0.2 * h ? cell(b) : b, b]));
+}
+
+/**
  * The row's boxes with a placeholder wherever a digit is missing (a gap of about one pitch or more): a
  * half-turned drum, a digit under glare. Placeholders are read as "any digit".
  */
-function withGapSlots(row: BlobRow): { boxes: Blob[]; unknown: boolean[] } {
+function withGapSlots(row: BlobRow, plain: Blob[]): { boxes: Blob[]; unknown: boolean[] } {
   const boxes: Blob[] = [];
   const unknown: boolean[] = [];
   const w = median(row.blobs.map(blobWidth));
@@ -176,7 +193,9 @@ function withGapSlots(row: BlobRow): { boxes: Blob[]; unknown: boolean[] } {
     if (i > 0) {
       const a = row.blobs[i - 1]!;
       const span = blobCx(b) - blobCx(a);
-      const missing = Math.max(0, Math.round(span / row.pitch) - 1);
+      // An LCD's decimal point widens the gap it stands in: that is no missing digit.
+      const point = findDecimalPoint(plain, [a, b], row) === 0;
+      const missing = point ? 0 : Math.max(0, Math.round(span / row.pitch) - 1);
       for (let k = 1; k <= missing; k++) {
         const cx = blobCx(a) + (k * span) / (missing + 1);
         boxes.push({ x0: Math.round(cx - w / 2), y0, x1: Math.round(cx + w / 2), y1, area: 0 });
@@ -462,11 +481,15 @@ export function halfTurned(bin: BinaryImage, x0: number, x1: number, top: number
 /** Index of the digit followed by a decimal point (a small square blob on the baseline), or −1. */
 export function findDecimalPoint(all: Blob[], digits: Blob[], row: BlobRow): number {
   const h = row.height;
+  // The row's baseline, along its slope: one digit joined with a label below it (a unit) must not move it.
+  const offset = median(digits.map((d) => d.y1 - row.slope * blobCx(d)));
+  const small = (p: Blob): boolean => blobHeight(p) < 0.3 * h && blobWidth(p) < 0.4 * h && blobHeight(p) > 0.05 * h;
   for (let i = 0; i < digits.length - 1; i++) {
     const a = digits[i]!, b = digits[i + 1]!;
-    const baseline = Math.max(a.y1, b.y1);
-    const hit = all.some((p) => blobHeight(p) < 0.3 * h && blobWidth(p) < 0.4 * h && blobHeight(p) > 0.05 * h &&
-      Math.abs(p.y1 - baseline) < 0.18 * h && blobCx(p) > a.x1 - 0.25 * row.pitch && blobCx(p) < b.x0 + 0.15 * row.pitch);
+    const hit = all.some((p) => small(p) && Math.abs(p.y1 - (offset + row.slope * blobCx(p))) < 0.18 * h &&
+      blobCx(p) > a.x1 - 0.25 * row.pitch && blobCx(p) < b.x0 + 0.15 * row.pitch &&
+      // A point stands alone; small marks in a line are letters (a unit label under the digits).
+      !all.some((q) => q !== p && small(q) && Math.abs(blobCy(q) - blobCy(p)) < 0.15 * h && Math.abs(blobCx(q) - blobCx(p)) < 0.35 * h));
     if (hit) return i;
   }
   return -1;

@@ -88,6 +88,9 @@ function shouldMerge(a: Blob, b: Blob, maxGapRatio: number, minOverlap: number):
   const h = Math.max(blobHeight(a), blobHeight(b));
   const merged = Math.max(a.y1, b.y1) - Math.min(a.y0, b.y0);
   // The union must still look like one character, not two stacked text lines.
+  // The two upright segments of a seven-segment 1 stand further apart than fragments of a wider digit.
+  const uprights = blobHeight(a) >= 2.5 * blobWidth(a) && blobHeight(b) >= 2.5 * blobWidth(b);
+  if (uprights) return gapY <= Math.max(maxGapRatio, 0.6) * h && merged <= 2.3 * h;
   return gapY <= maxGapRatio * h && merged <= 2.6 * Math.max(blobWidth(a), blobWidth(b), h * 0.4) + h;
 }
 

@@ -47,20 +47,6 @@ export function findDisplayCandidates(grey: GreyImage, scale: number, options: P
   return dedupe(out.sort((a, b) => b.score - a.score)).slice(0, opts.maxCandidates);
 }
 
-/**
- * Rows of small dark printed digits (serial numbers), found without joining fragments: printed characters
- * stand apart where LCD segments need joining.
- */
-export function findPrintedRows(grey: GreyImage, scale: number, minBlobs: number): DisplayCandidate[] {
-  const side = Math.max(grey.width, grey.height);
-  const bin = binariseAdaptive(grey, Math.round(side / 40), 12, 'dark');
-  // Printed digits are at most ~3.5 times taller than wide; barcode bars are thinner.
-  const blobs = findBlobs(bin, 6).filter((b) => isDigitShaped(b, Math.max(6, 0.006 * side), 0.05 * side) && blobHeight(b) <= 3.5 * (b.x1 - b.x0));
-  return groupBlobRows(blobs, { minBlobs })
-    .filter((row) => row.pitch < 1.2 * row.height)
-    .map((row) => ({ ink: 'dark' as const, row, scale, score: row.score }));
-}
-
 /** Digit-shaped blobs; on the dark side, segments of seven-segment digits are joined first. */
 function digitBlobs(blobs: Blob[], minH: number, maxH: number, ink: Ink): Blob[] {
   const small = blobs.filter((b) => blobHeight(b) <= maxH && b.x1 - b.x0 <= maxH);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BinaryImage } from './binarise.js';
-import { classifySegments, estimateShear, readSevenSegmentDigit, sampleSegments, segmentOnProbabilities } from './read-seven-segment.js';
+import { classifySegments, digitSlots, estimateShear, readSevenSegmentDigit, sampleSegments, segmentOnProbabilities } from './read-seven-segment.js';
 
 const PATTERNS: Record<number, string> = { 0: 'abcdef', 2: 'abdeg', 3: 'abcdg', 4: 'bcfg', 5: 'acdfg', 6: 'acdefg', 7: 'abc', 8: 'abcdefg', 9: 'abcdfg' };
 
@@ -87,5 +87,21 @@ describe('reading drawn digits', () => {
     drawDigit(img, 'bc', 0, 10, 24, 40, 5);
     const [best] = readSevenSegmentDigit(img, { x0: 19, y0: 10, x1: 24, y1: 50, area: 200 }, 0, 24);
     expect(best!.digit).toBe(1);
+  });
+});
+
+describe('digitSlots', () => {
+  const b = (x0: number, x1: number) => ({ x0, y0: 0, x1, y1: 40, area: 0 });
+  it('ends each slot in the middle of the gap, so a 1 at the right of its cell keeps the next digit out', () => {
+    // 0, then a 1 drawn at the right of its cell, touching the 8 after it.
+    const slots = digitSlots([b(10, 32), b(55, 64), b(66, 88)], 28);
+    expect(slots[1]).toEqual({ lo: 43.5, hi: 65 });
+    expect(slots[2]!.lo).toBe(65);
+  });
+
+  it('closes the end slots near the ink: a decimal point after the last digit stays out', () => {
+    const slots = digitSlots([b(10, 32), b(38, 60)], 28);
+    expect(slots[0]!.lo).toBeCloseTo(10 - 0.15 * 28);
+    expect(slots[1]!.hi).toBeCloseTo(60 + 0.15 * 28);
   });
 });

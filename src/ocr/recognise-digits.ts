@@ -122,7 +122,8 @@ function judgeLayout(layout: DisplayLayout, kind: DisplayKind, countMatches: boo
   // Dark digits on white drums are found inside their cells; dark print without cells is most likely the faceplate
   // (serial, ratings), never to be taken for the reading on its own.
   if (layout.ink === 'dark' && kind === 'drum' && !layout.inCells) doubt(0.4, 'dark digits in a non-LCD font (could be faceplate text)');
-  if (text.text.replace(/\D/g, '').length === 0) doubt(0.5, 'tesseract read nothing');
+  // Tesseract often reads nothing on seven-segment glyphs, whose segments stand apart: there the sampler reads.
+  if (text.text.replace(/\D/g, '').length === 0) doubt(kind === 'lcd' ? 0.75 : 0.5, 'tesseract read nothing');
   return { quality: q, doubts };
 }
 

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { joinSplitRows, type TextRowBox } from './find-serial-rows.js';
+
+const row = (x0: number, x1: number, y0 = 100, height = 20): TextRowBox => ({ x0, y0, x1, y1: y0 + height, height, pitch: 15, blobs: Math.round((x1 - x0) / 15) });
+
+describe('joinSplitRows', () => {
+  it('joins two halves of one printed line', () => {
+    expect(joinSplitRows([row(300, 400), row(120, 260)])).toEqual([{ x0: 120, y0: 100, x1: 400, y1: 120, height: 20, pitch: 15, blobs: 16 }]);
+  });
+
+  it('keeps rows on other lines, far apart on one line, or of another size apart', () => {
+    expect(joinSplitRows([row(120, 260), row(280, 400, 140)])).toHaveLength(2);
+    expect(joinSplitRows([row(120, 260), row(320, 400)])).toHaveLength(2);
+    expect(joinSplitRows([row(120, 260), row(270, 400, 100, 10)])).toHaveLength(2);
+  });
+});
