@@ -1,8 +1,9 @@
 // A fetched batch through the intake, exactly once in its effects:
 //   1. the sources not stored yet are parsed (for their headers) and stored, unique on mailbox + UIDVALIDITY +
 //      UID, in multi-row inserts, before any IMAP action on them;
-//   2. every message left to decide counts one attempt (one statement for the batch: a crash mid-batch counts
-//      one for the messages it did not reach, so a message that kills the process still shows its attempts);
+//   2. every message left to decide counts one attempt (a fresh one in its insert, one statement for those stored
+//      earlier: a crash mid-batch counts one for the messages it did not reach, so a message that kills the process
+//      still shows its attempts);
 //   3. in UID order, every message is decided in memory; the decisions are applied in one transaction
 //      (apply-decision.ts; if it fails, one by one); a copy of a message stored earlier (same Message-ID and
 //      bytes) is then marked duplicate and filed with it;
@@ -58,7 +59,7 @@ export async function processBatch(fetched: readonly Fetched[], ctx: ProcessCont
     fresh.push({
       mailbox: ctx.mailbox, uidValidity: ctx.uidValidity, uid: m.uid, messageIdHeader: p.messageId, sha256: sha256(m.source),
       raw: m.source, size: m.source.length, receivedAt: m.internalDate, dateHeader: p.date, fromAddress: p.from.address,
-      subject: p.subject.slice(0, 500),
+      subject: p.subject.slice(0, 500), attempts: 1,
     });
   }
   if (fresh.length > 0) {
@@ -68,7 +69,9 @@ export async function processBatch(fetched: readonly Fetched[], ctx: ProcessCont
   const toDecide = messages.map((m) => rows.get(m.uid)!).filter(undecided);
   const earliest = new Map<string, Copy>();
   if (toDecide.length > 0) {
-    await timed(timings, 'attempt', () => store.messages.countAttempts(toDecide.map((r) => r.id)));
+    const storedBefore = new Set(known.map((r) => r.id));
+    const recount = toDecide.filter((r) => storedBefore.has(r.id)).map((r) => r.id);
+    if (recount.length > 0) await timed(timings, 'attempt', () => store.messages.countAttempts(recount));
     const copies = await timed(timings, 'dedupe', () => store.messages.findBySha256(toDecide.map((r) => r.sha256)));
     for (const c of copies) if (!earliest.has(contentKey(c))) earliest.set(contentKey(c), c);
   }

@@ -51,17 +51,17 @@ export async function runCycle(mailbox: IntakeMailbox, cycleCtx: CycleContext, o
   if (uids.length === 0) return stats;
   const { loadRegistry, ...rest } = cycleCtx;
   const ctx: ProcessContext = { ...rest, registry: await timed(timings, 'setup', loadRegistry) };
-  // Three batches in flight: the next one is fetched (and, with a parser pool, parsed) and the previous one is
-  // moved while this one is stored, decided and applied. A batch is moved only after its decisions were committed,
-  // and marked filed only after its move, in batch order. Only the IMAP side runs beside the batch: the database
-  // sees one writer at a time (see store/sqlite-batch.ts).
+  // Batches in flight: the next ones are fetched (and, with a parser pool, parsed) and the previous ones moved
+  // while this one is stored, decided and applied. A batch is moved only after its decisions were committed, and
+  // marked filed only after its move, in batch order. Only the IMAP side runs beside the batch: the database sees
+  // one writer at a time (see store/sqlite-batch.ts).
   const upcoming = prefetcher(mailbox, ctx, uids, opts.batchSize);
-  let moving: { filed: Filed[]; moved: Promise<void> } | null = null;
-  const finishMoving = async (): Promise<void> => {
-    if (!moving) return;
-    const { filed, moved } = moving;
-    moving = null;
+  // Batches whose moves were issued, oldest first; each is marked filed once its move is done, in batch order.
+  const moving: { filed: Filed[]; moved: Promise<void>; done: boolean }[] = [];
+  const fileOldest = async (): Promise<void> => {
+    const { filed, moved } = moving[0]!;
     await timed(timings, 'file_wait', () => moved);
+    moving.shift();
     await markFiled(ctx.store, filed, ctx);
     for (const { outcome } of filed) {
       stats.seen++;
@@ -73,18 +73,21 @@ export async function runCycle(mailbox: IntakeMailbox, cycleCtx: CycleContext, o
     }
   };
   try {
-    for (let next = upcoming(); next; next = upcoming()) {
+    for (;;) {
       if (opts.signal?.aborted) break;
-      const { batch, parsed, photos } = await timed(timings, 'fetch', () => next!);
+      const next = upcoming();
+      if (!next) break;
+      const { batch, parsed, photos } = await timed(timings, 'fetch', () => next);
       const filed = await processBatch(batch, ctx, { signal: opts.signal, keepAlive: opts.keepAlive, parsed, photos });
-      await finishMoving();
-      const moved = moveBatch(mailbox, filed, ctx);
-      moved.catch(() => undefined); // awaited by finishMoving, after the next batch or below
-      moving = { filed, moved };
+      const entry = { filed, moved: moveBatch(mailbox, filed, ctx), done: false };
+      entry.moved.then(() => { entry.done = true; }, () => { entry.done = true; }); // a failure surfaces in fileOldest
+      moving.push(entry);
+      // Moves finished by now are recorded; the wait for one comes only when MOVES_IN_FLIGHT are pending.
+      while (moving.length > 0 && (moving[0]!.done || moving.length > MOVES_IN_FLIGHT)) await fileOldest();
     }
   } finally {
-    // The last batch is filed even when the cycle stops early (a move that failed throws here).
-    await finishMoving();
+    // Every batch moved is recorded even when the cycle stops early (a move that failed throws here).
+    while (moving.length > 0) await fileOldest();
   }
   return stats;
 }
@@ -94,6 +97,9 @@ interface Prepared {
   parsed: Map<number, ParsedMessage> | undefined;
   photos: Map<number, MessagePhotos | undefined> | undefined;
 }
+
+// Batches whose moves may still be pending on the IMAP connection (behind the prefetch's fetches).
+const MOVES_IN_FLIGHT = 2;
 
 // Batches fetched and parsed ahead of the one being processed. Deeper than one: a batch's fetch then overlaps
 // the previous batch's parse, instead of waiting for it.

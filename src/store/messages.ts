@@ -21,6 +21,8 @@ export interface NewInboundMessage {
   dateHeader?: Date | null;
   fromAddress?: string | null;
   subject?: string | null;
+  /** Processing attempts counted at the insert (the intake stores a message as it starts its first); default 0. */
+  attempts?: number;
 }
 
 export interface StoredMessage {
@@ -96,6 +98,7 @@ function insertData(input: NewInboundMessage) {
     mailbox: input.mailbox ?? null, uidValidity: big(input.uidValidity), uid: big(input.uid), messageIdHeader: input.messageIdHeader ?? null,
     sha256: input.sha256, raw: input.raw ? new Uint8Array(input.raw) : null, size: input.size, receivedAt: input.receivedAt ?? null,
     dateHeader: input.dateHeader ?? null, fromAddress: input.fromAddress ?? null, subject: input.subject ?? null,
+    attempts: input.attempts ?? 0,
   };
 }
 

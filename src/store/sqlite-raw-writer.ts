@@ -27,13 +27,13 @@ export function sqliteRawWriter(db: Database.Database): RawMessageWriter {
   const insert = db.prepare(`INSERT INTO "InboundMessage"
     ("mailbox", "uidValidity", "uid", "messageIdHeader", "sha256", "raw", "size", "receivedAt", "dateHeader", "fromAddress", "subject",
      "state", "attempts", "createdAt", "updatedAt")
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', 0, ?, ?)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?)
     ON CONFLICT ("mailbox", "uidValidity", "uid") DO NOTHING`);
   const insertAll = db.transaction((inputs: readonly NewInboundMessage[]) => {
     const now = iso(new Date());
     for (const m of inputs) {
       insert.run(m.mailbox ?? null, int(m.uidValidity), int(m.uid), m.messageIdHeader ?? null, m.sha256, m.raw ? Buffer.from(m.raw.buffer, m.raw.byteOffset, m.raw.byteLength) : null,
-        m.size, iso(m.receivedAt), iso(m.dateHeader), m.fromAddress ?? null, m.subject ?? null, now, now);
+        m.size, iso(m.receivedAt), iso(m.dateHeader), m.fromAddress ?? null, m.subject ?? null, m.attempts ?? 0, now, now);
     }
   });
   return {
