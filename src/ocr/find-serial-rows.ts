@@ -8,7 +8,7 @@ import type { BlobRow } from './group-blob-rows.js';
 import { groupBlobRows, isDigitShaped } from './group-blob-rows.js';
 
 /** The counter's digit height in the faceplate cut, px. */
-export const REGION_DIGIT_HEIGHT = 80;
+export const REGION_DIGIT_HEIGHT = 100;
 
 export interface TextRowBox {
   x0: number;
@@ -33,7 +33,7 @@ export function findSerialRows(region: GreyImage, minBlobs = 5): TextRowBox[] {
   // Two windows: fine print needs a small one, bold serials a larger one (a stroke wider than half the window fades).
   for (const window of [Math.round(0.45 * h), Math.round(0.9 * h)]) {
     const bin = binariseAdaptive(region, window, 10, 'dark', sat);
-    const blobs = findBlobs(bin, 6).filter((b) => isCharacter(b, h));
+    const blobs = findBlobs(bin, 6).flatMap(splitPair).filter((b) => isCharacter(b, h));
     for (const row of groupBlobRows(blobs, { minBlobs, maxBlobs: 16, maxSlope: 0.12 })) {
       if (row.pitch > 1.5 * row.height || row.heightSpread > 0.25) continue;
       const box = describe(row);
@@ -61,6 +61,14 @@ export function joinSplitRows(rows: TextRowBox[]): TextRowBox[] {
     }
   }
   return out;
+}
+
+/** Bold print at a small size runs two digits together: a blob about two characters wide stands for both. */
+export function splitPair(b: Blob): Blob[] {
+  const w = blobWidth(b), hh = blobHeight(b);
+  if (w < 1.1 * hh || w > 2.2 * hh) return [b];
+  const mid = Math.round((b.x0 + b.x1) / 2);
+  return [{ ...b, x1: mid, area: b.area / 2 }, { ...b, x0: mid, area: b.area / 2 }];
 }
 
 function isCharacter(b: Blob, h: number): boolean {

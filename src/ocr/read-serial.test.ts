@@ -15,6 +15,7 @@ describe('findSerialRun', () => {
     expect(findSerialRun(read('Nq: 50135401'))?.digits).toBe('50135401');
     expect(findSerialRun(read('3ab. N2 01120457'))?.digits).toBe('01120457');
     expect(findSerialRun(read('Nº5O135401'))?.digits).toBe('50135401');
+    expect(findSerialRun(read('| ne 882446466355'))?.digits).toBe('882446466355');
   });
 
   it('gives the x-span of the digits only', () => {
@@ -34,6 +35,12 @@ describe('findSerialRun', () => {
   it('takes a row that is one long number alone, unsigned', () => {
     expect(findSerialRun(read('04381226'))).toMatchObject({ digits: '04381226', signed: false });
     expect(findSerialRun(read('0438122'))).toBeNull();
+    expect(findSerialRun(read('I» 003926667109'))).toMatchObject({ digits: '003926667109', signed: false });
+    expect(findSerialRun(read('Jo 0706783086'))).toMatchObject({ digits: '0706783086', signed: false });
+    expect(findSerialRun(read('ГОСТ 31818112012'))).toBeNull();
+    expect(findSerialRun(read('TOCT 31818112012'))).toBeNull();
+    expect(findSerialRun(read('3as. 0653277065'))?.digits).toBe('0653277065');
+    expect(findSerialRun(read('2024 r. 5-60 A 1600'))).toBeNull();
   });
 });
 
@@ -41,6 +48,11 @@ describe('serialFromReads', () => {
   const run = { digits: '50135401', signed: true, x0: 0, x1: 80 };
   it('takes the digit-only read when both reads agree and every digit is sure', () => {
     expect(serialFromReads(run, read('50135401', 0.93))).toEqual({ serial: '50135401', confidence: 0.93 });
+  });
+
+  it('drops one digit in front that the whole-row read shows to be the end of the sign', () => {
+    expect(serialFromReads(run, read('250135401', 0.93))).toEqual({ serial: '50135401', confidence: 0.93 });
+    expect(serialFromReads(run, read('2250135401', 0.93))).toBeNull();
   });
 
   it('is unsure when the reads disagree or a digit is unsure', () => {

@@ -30,7 +30,7 @@ export async function readSerial(image: RawImage, display: CropGeometry, ocr: Te
   const region = await extractDisplayCrop(image, {
     ...display,
     length: Math.max(display.length + 8 * H, 1.6 * display.length),
-    height: 14 * H,
+    height: 12 * H,
     // extractDisplayCrop scales the given digit height to CROP_DIGIT_HEIGHT (40 px); ours should come out 80 px.
     digitHeight: (H * 40) / REGION_DIGIT_HEIGHT,
   });
@@ -44,15 +44,16 @@ export async function readSerial(image: RawImage, display: CropGeometry, ocr: Te
 
 async function readSerialRow(grey: GreyImage, row: TextRowBox, ocr: TextRecogniser): Promise<SerialReading | null> {
   const h = row.height;
-  // Wide on the left: the sign ("№", "Зав. №", "No") stands before the digits and may not be part of the row.
-  const line = cutRow(grey, row.x0 - 4 * h, row.y0 - 0.45 * h, row.x1 + 2 * h, row.y1 + 0.45 * h);
+  // Wide on the left: the sign ("№", "Зав. №", "No") stands before the digits and may not be part of the row;
+  // wide on the right too: the row may hold only the first digits of the number.
+  const line = cutRow(grey, row.x0 - 4 * h, row.y0 - 0.45 * h, row.x1 + 5 * h, row.y1 + 0.45 * h);
   if (!line) return null;
   const k = LINE_DIGIT_HEIGHT / Math.max(1, h);
   const whole = await ocr.recognise(await encodeGreyPng(line.data, line.width, line.height, k), { psm: 'line' });
   const run = findSerialRun(whole);
   if (!run) return null;
   // The run alone, digits only: the whitelist keeps a 0 from being an O and a 1 from being an l.
-  const x0 = line.x0 + run.x0 / k - 0.35 * h, x1 = line.x0 + run.x1 / k + 0.35 * h;
+  const x0 = line.x0 + run.x0 / k - 0.2 * h, x1 = line.x0 + run.x1 / k + 0.35 * h;
   const digitsCut = cutRow(grey, x0, row.y0 - 0.45 * h, x1, row.y1 + 0.45 * h);
   if (!digitsCut) return null;
   const digits = await ocr.recognise(await encodeGreyPng(digitsCut.data, digitsCut.width, digitsCut.height, k), { psm: 'line', whitelist: '0123456789' });
@@ -74,8 +75,10 @@ export interface SerialRun {
  */
 export function findSerialRun(read: Pick<RecognisedText, 'text' | 'symbols'>): SerialRun | null {
   const text = read.text.replace(/\s+/g, ' ').trim();
-  const signed = /(?:^|[^A-Za-z])(?:№|N[^\s0-9]{0,2}\s*|N\S{1,2}\s+)([0-9OoQDIl|SZBg]{6,16})(?![0-9A-Za-z])/.exec(text);
-  const bare = signed ? null : /^([0-9]{8,14})$/.exec(text);
+  const signed = /(?:^|[^A-Za-z])(?:№|[Nn][^\s0-9]{0,2}\s*|[Nn]\S{1,2}\s+)([0-9OoQDIl|SZBg]{6,16})(?![0-9A-Za-z])/.exec(text);
+  // Unsigned: one long number alone on its row, or after a short mark (a sign Tesseract could not read at all:
+  // "I»", "Jo", "3as.").
+  const bare = signed ? null : /^(?:\S{1,2}\s+|\S{2,3}\.\s*)?([0-9]{8,14})$/.exec(text);
   const m = signed ?? bare;
   if (!m) return null;
   const digits = fold(m[1]!);
@@ -88,9 +91,14 @@ export function findSerialRun(read: Pick<RecognisedText, 'text' | 'symbols'>): S
 
 /** Joins the two reads: the digit-only read decides, the whole-row read must agree for full confidence. */
 export function serialFromReads(run: SerialRun, digitsRead: Pick<RecognisedText, 'text' | 'symbols'>): SerialReading | null {
-  const digits = digitsRead.text.replace(/\s+/g, '');
+  let digits = digitsRead.text.replace(/\s+/g, '');
+  let symbols = digitsRead.symbols.filter((s) => /^[0-9]$/.test(s.text));
+  // The end of the sign just inside the cut reads as one more digit in front: the run tells.
+  if (digits.length === run.digits.length + 1 && digits.endsWith(run.digits)) {
+    digits = digits.slice(1);
+    symbols = symbols.slice(1);
+  }
   if (!/^[0-9]+$/.test(digits) || digits.length < SERIAL_MIN_DIGITS || digits.length > SERIAL_MAX_DIGITS) return null;
-  const symbols = digitsRead.symbols.filter((s) => /^[0-9]$/.test(s.text));
   if (symbols.length !== digits.length) return null;
   let confidence = Math.min(...symbols.map((s) => s.confidence));
   if (digits !== run.digits) confidence *= 0.6;

@@ -18,6 +18,19 @@ const PATTERNS: ReadonlyArray<readonly [number, string]> = [
 ];
 const SEGMENTS = 'abcdefg';
 
+/** Segments that differ between two digits' patterns (the closest variants): what a misread must have got wrong. */
+export function segmentDistance(a: number, b: number): number {
+  let best = 7;
+  for (const [da, pa] of PATTERNS) {
+    if (da !== a) continue;
+    for (const [db, pb] of PATTERNS) {
+      if (db !== b) continue;
+      best = Math.min(best, [...SEGMENTS].filter((s) => pa.includes(s) !== pb.includes(s)).length);
+    }
+  }
+  return best;
+}
+
 /** Zones as [u0, u1, v0, v1] in the digit's box (u across, v down). */
 const ZONES: ReadonlyArray<readonly [number, number, number, number]> = [
   [0.3, 0.7, 0, 0.18], [0.7, 1, 0.14, 0.42], [0.7, 1, 0.58, 0.86], [0.3, 0.7, 0.82, 1],

@@ -8,7 +8,7 @@ import type { DigitAlternative } from './expand-candidates.js';
 import { withConfusions } from './expand-candidates.js';
 import { CROP_DIGIT_HEIGHT, encodeGreyPng } from './extract-display-crop.js';
 import type { DigitGuess } from './read-seven-segment.js';
-import { digitSlots, digitWidth, estimateShear, readSevenSegmentDigit } from './read-seven-segment.js';
+import { digitSlots, digitWidth, estimateShear, readSevenSegmentDigit, segmentDistance } from './read-seven-segment.js';
 import type { RecognisedText, TextRecogniser } from './text-recogniser.js';
 import { readHalfTurned } from './read-half-turned.js';
 import type { DisplayKind } from './types.js';
@@ -89,8 +89,11 @@ function combine(kind: DisplayKind, tess: { digit: number; c: number } | null, s
     const alts = seg.filter((g) => g.p > 0.01).map((g) => ({ digit: g.digit, p: g.p }));
     if (tess && tess.digit === top.digit) alts[0] = { digit: top.digit, p: 1 - (1 - top.p) * (1 - 0.5 * calibrateTesseract(tess.c)) };
     else if (tess) {
-      // Tesseract misreads seven-segment glyphs often: its disagreement is a small doubt, and an alternative.
-      alts[0] = { digit: top.digit, p: top.p * 0.9 };
+      // Tesseract misreads seven-segment glyphs often: its disagreement is a doubt, and an alternative. The sampler
+      // fails by a segment lost or gained (glare, a ghost segment): a Tesseract digit one or two segments away is a
+      // likely truth, one three or more away says more about Tesseract than about the glyph.
+      const d = segmentDistance(top.digit, tess.digit);
+      alts[0] = { digit: top.digit, p: top.p * (d <= 1 ? 0.8 : d === 2 ? 0.9 : 0.96) };
       if (!alts.some((a) => a.digit === tess.digit)) alts.push({ digit: tess.digit, p: 0.08 });
     }
     return alts.sort((a, b) => b.p - a.p);
