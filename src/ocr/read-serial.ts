@@ -16,7 +16,7 @@ export const SERIAL_CONFIDENCE = 0.7;
 /** Rows read per photo (two Tesseract calls each at most). */
 const MAX_ROWS = 5;
 /** Digit height the row crops are scaled to for Tesseract, px. */
-const LINE_DIGIT_HEIGHT = 34;
+const LINE_DIGIT_HEIGHT = 26;
 
 export interface SerialReading {
   serial: string;
@@ -46,7 +46,7 @@ async function readSerialRow(grey: GreyImage, row: TextRowBox, ocr: TextRecognis
   const h = row.height;
   // Wide on the left: the sign ("№", "Зав. №", "No") stands before the digits and may not be part of the row;
   // wide on the right too: the row may hold only the first digits of the number.
-  const line = cutRow(grey, row.x0 - 4 * h, row.y0 - 0.45 * h, row.x1 + 5 * h, row.y1 + 0.45 * h);
+  const line = cutRow(grey, row.x0 - 4 * h, row.y0 - 0.45 * h, row.x1 + 3.5 * h, row.y1 + 0.45 * h);
   if (!line) return null;
   const k = LINE_DIGIT_HEIGHT / Math.max(1, h);
   const whole = await ocr.recognise(await encodeGreyPng(line.data, line.width, line.height, k), { psm: 'line' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BinaryImage } from './binarise.js';
-import { classifySegments, digitSlots, estimateShear, readSevenSegmentDigit, sampleSegments, segmentOnProbabilities } from './read-seven-segment.js';
+import { classifySegments, digitSlots, estimateShear, segmentDistance, readSevenSegmentDigit, sampleSegments, segmentOnProbabilities } from './read-seven-segment.js';
 
 const PATTERNS: Record<number, string> = { 0: 'abcdef', 2: 'abdeg', 3: 'abcdg', 4: 'bcfg', 5: 'acdfg', 6: 'acdefg', 7: 'abc', 8: 'abcdefg', 9: 'abcdfg' };
 
@@ -103,5 +103,15 @@ describe('digitSlots', () => {
     const slots = digitSlots([b(10, 32), b(38, 60)], 28);
     expect(slots[0]!.lo).toBeCloseTo(10 - 0.15 * 28);
     expect(slots[1]!.hi).toBeCloseTo(60 + 0.15 * 28);
+  });
+});
+
+describe('segmentDistance', () => {
+  it('counts the segments two digits differ by, over their drawn variants', () => {
+    expect(segmentDistance(8, 0)).toBe(1);
+    expect(segmentDistance(7, 1)).toBe(1);
+    expect(segmentDistance(2, 0)).toBe(3);
+    expect(segmentDistance(6, 5)).toBe(1);
+    expect(segmentDistance(9, 9)).toBe(0);
   });
 });

@@ -120,7 +120,11 @@ function judgeLayout(layout: DisplayLayout, kind: DisplayKind, countMatches: boo
   if (layout.flags.glare) doubt(0.5, 'glare on the display');
   if (layout.flags.redInside) doubt(0.4, 'red blob inside the integer part');
   if (heightSpread(layout, kind) > 0.12) doubt(0.7, 'uneven digit heights');
-  if (n < 4) doubt(0.3, `only ${n} integer digits`);
+  // Few digits are most often a row read in part; but an LCD showing a point with decimals after it, and no digit
+  // beyond its ends, shows a small number with its leading zeros blank (a heat meter's Гкал). A leading digit
+  // lost there lowers the value by a power of ten, which the registry's last reading catches.
+  const anchored = kind === 'lcd' && layout.decimalsBy === 'point' && layout.dropped > 0 && !layout.flags.rowContinues && !layout.flags.touchesBorder;
+  if (n < 4) doubt(anchored && n >= 2 ? 0.85 : 0.3, `only ${n} integer digits`);
   if (n > 8) doubt(0.4, `${n} integer digits`);
   // Dark digits on white drums are found inside their cells; dark print without cells is most likely the faceplate
   // (serial, ratings), never to be taken for the reading on its own.
