@@ -139,6 +139,8 @@ const SPECS = {
   POLL_INTERVAL_SECONDS: int(60, 1, 86_400),
   IMAP_BATCH_SIZE: int(50, 1, 5000),
   INTAKE_PARSE_THREADS: int(1, 0, 16),
+  // Several intake workers (pm2 instances) sharing one mailbox: PostgreSQL only (see src/intake/run-shared.ts).
+  INTAKE_SHARED: bool(false),
 
   // OCR: meter readings from photos (src/ocr). Limits are checked from image headers, before any decoding.
   OCR_ENABLED: bool(true),
@@ -150,6 +152,12 @@ const SPECS = {
   OCR_MAX_PIXELS: int(50_000_000, 10_000, 268_402_689),
   OCR_MAX_IMAGES: int(10, 1, 1000),
   OCR_MAX_SIDE: int(2000, 200, 16_383),
+
+  // The local servers of `npm run mailserver` (Dovecot, SMTP sink) listen on these; a second instance beside the
+  // shared one (a long soak) needs ports and a DATA_DIR of its own.
+  MAILSERVER_IMAP_PORT: int(3143, 1, 65535),
+  MAILSERVER_IMAPS_PORT: int(3993, 1, 65535),
+  MAILSERVER_SMTP_PORT: int(2525, 1, 65535),
 
   // SMTP: where replies go out. Defaults point at the local sink of `npm run mailserver`.
   SMTP_HOST: host('127.0.0.1'),
@@ -230,6 +238,9 @@ export function loadSettings<K extends SettingName>(names: readonly K[], env: En
     const s = out.WINDOW_START_DAY, e = out.WINDOW_END_DAY;
     if (s !== undefined && e !== undefined && s > e) problems.push(`WINDOW_START_DAY (${s}) is after WINDOW_END_DAY (${e})`);
   }
+  if (out.INTAKE_SHARED === true && out.DATABASE_URL !== undefined && !/^postgres(ql)?:\/\//.test(out.DATABASE_URL)) {
+    problems.push('INTAKE_SHARED needs a PostgreSQL DATABASE_URL (workers claim messages with FOR UPDATE SKIP LOCKED)');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return out as Pick<Settings, K>;
 }
@@ -257,7 +268,7 @@ export const OCR_SETTINGS = [
 export const IMAP_SETTINGS = [
   'IMAP_HOST', 'IMAP_PORT', 'IMAP_TLS', 'IMAP_STARTTLS', 'IMAP_TLS_VERIFY', 'IMAP_USER', 'IMAP_PASSWORD',
   'IMAP_MAILBOX', 'FOLDER_PROCESSED', 'FOLDER_REVIEW', 'FOLDER_REJECTED', 'FOLDER_IGNORED', 'FOLDER_FAILED',
-  'POLL_INTERVAL_SECONDS', 'IMAP_BATCH_SIZE', 'INTAKE_PARSE_THREADS',
+  'POLL_INTERVAL_SECONDS', 'IMAP_BATCH_SIZE', 'INTAKE_PARSE_THREADS', 'INTAKE_SHARED',
 ] as const;
 
 export const SMTP_SETTINGS = [

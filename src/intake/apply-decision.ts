@@ -10,6 +10,7 @@ import type { ReplyPlan, AcceptedMeter } from '../reply/queue-reply.js';
 import { capWindowStart } from '../reply/queue-reply.js';
 import type { NewOutboxEntry, NewReading, Store } from '../store/index.js';
 import type { BatchRepos } from '../store/batch-repos.js';
+import type { MeterLast } from '../store/registry.js';
 
 export type OutcomeFolders = Record<DecisionKind | 'failed', string>;
 
@@ -36,7 +37,7 @@ export interface ApplyResult {
 }
 
 export class ApplyError extends Error {
-  constructor(readonly code: 'METER_VANISHED', message: string) {
+  constructor(readonly code: 'METER_VANISHED' | 'REGISTRY_CHANGED', message: string, readonly changed: readonly MeterLast[] = []) {
     super(message);
   }
 }
@@ -86,6 +87,8 @@ async function storeReadings(tx: BatchRepos, inputs: readonly ApplyInput[]): Pro
 
   const lookup = await meterLookup(tx, accepts.map(({ input }) => input));
   const done = new Set((await tx.readings.ofMessages(accepts.map(({ input }) => input.messageRowId))).map((r) => `${r.messageId}:${r.meterId}`));
+  await assertRegistryAsSeen(tx, accepts.flatMap(({ input }) => input.decision.readings
+    .filter((r) => !done.has(`${input.messageRowId}:${lookup(input, r).id}`)).map((r) => lookup(input, r))));
   // Values before each message: the first message of a meter sees the registry's; the next sees the one before it.
   const current = new Map<number, { last: ZoneValues; lastDate: string | null }>();
   const fresh: (NewReading & { readingDate: string })[] = [];
@@ -119,6 +122,25 @@ async function storeReadings(tx: BatchRepos, inputs: readonly ApplyInput[]): Pro
   }
   await tx.registry.setLastReadings([...newest.values()].map((r) => ({ meterId: r.meterId, values: { t1: r.t1, t2: r.t2, t3: r.t3 }, date: r.readingDate })));
   return { stored, meters };
+}
+
+/** The decisions were judged against the meters' last values as the decider saw them (the first message of a meter
+ *  in the batch saw them before the batch). Another worker, or a clerk, may have advanced one since: the meters
+ *  are locked and compared, and a change fails the batch with REGISTRY_CHANGED, for the caller to judge again. */
+async function assertRegistryAsSeen(tx: BatchRepos, seen: readonly StoreMeter[]): Promise<void> {
+  const first = new Map<number, StoreMeter>();
+  for (const m of seen) if (!first.has(m.id)) first.set(m.id, m);
+  if (first.size === 0) return;
+  const stored = await tx.registry.lastValues([...first.keys()], { lock: true });
+  const changed = [...first].flatMap(([id, m]) => {
+    const s = stored.get(id);
+    if (!s) return [];
+    const same = s.lastDate === m.lastDate && s.last.t1 === m.last.t1 && s.last.t2 === m.last.t2 && s.last.t3 === m.last.t3;
+    return same ? [] : [s];
+  });
+  if (changed.length > 0) {
+    throw new ApplyError('REGISTRY_CHANGED', `the last values of ${changed.length} meter(s) changed since the decision (${changed.map((c) => c.meter).join(', ')})`, changed);
+  }
 }
 
 /** Each meter's period ends with one effective reading, the batch's last: every earlier effective one of that

@@ -12,11 +12,11 @@
 import { parseMessage } from '../parse/parse-message.js';
 import type { ParsedMessage } from '../parse/types.js';
 import type { NewInboundMessage, StoredMessage } from '../store/index.js';
-import { applyDecisions } from './apply-decision.js';
+import { ApplyError, applyDecisions } from './apply-decision.js';
 import { readPhotosOf } from './evaluate-message.js';
 import type { MessagePhotos } from '../ocr/types.js';
 import {
-  decideCounted, decided, markDuplicate, planDecision, recordFailure, sha256, type Fetched, type PlannedDecision, type ProcessContext, type ProcessOutcome,
+  REJUDGE_ATTEMPTS, decideCounted, decided, markDuplicate, planDecision, recordFailure, sha256, type Fetched, type PlannedDecision, type ProcessContext, type ProcessOutcome,
 } from './process-message.js';
 import { timed } from './stage-timings.js';
 
@@ -80,7 +80,7 @@ export async function processBatch(fetched: readonly Fetched[], ctx: ProcessCont
   // together in one transaction. Copies of messages of this batch wait for their original's folder.
   const folderOf = new Map<number, string>();
   const out: Filed[] = [];
-  const plans: PlannedDecision[] = [];
+  const toPlan: ToPlan[] = [];
   const copies: { m: Fetched; row: StoredMessage; first: Copy }[] = [];
   for (const m of messages) {
     if (opts.signal?.aborted) break;
@@ -96,14 +96,16 @@ export async function processBatch(fetched: readonly Fetched[], ctx: ProcessCont
       parsed.set(m.uid, p);
       try {
         const photos = opts.photos?.has(m.uid) ? opts.photos.get(m.uid) : await timed(timings, 'ocr', () => readPhotosOf(p, ctx.readPhotos));
-        plans.push(planDecision(row, p, ctx, photos));
+        toPlan.push({ row, parsed: p, photos });
       } catch (e) {
         const outcome = await recordFailure(row, e, ctx, logOf(ctx, row));
         out.push({ uid: m.uid, outcome });
       }
     }
   }
-  const applied = await applyPlans(plans, parsed, ctx);
+  const { plans, failed } = planAll(toPlan, ctx);
+  for (const { row, error } of failed) out.push({ uid: Number(row.uid), outcome: await recordFailure(row, error, ctx, logOf(ctx, row)) });
+  const applied = await applyPlans(plans, toPlan, parsed, ctx);
   applied.forEach((outcome, i) => {
     folderOf.set(outcome.messageId, outcome.folder);
     out.push({ uid: Number(plans[i]!.row.uid), outcome });
@@ -118,20 +120,57 @@ export async function processBatch(fetched: readonly Fetched[], ctx: ProcessCont
 
 const logOf = (ctx: ProcessContext, row: StoredMessage) => ctx.log.child({ stage: 'decide', messageId: row.id, uid: Number(row.uid) });
 
+interface ToPlan {
+  row: StoredMessage;
+  parsed: ParsedMessage;
+  photos: MessagePhotos | undefined;
+}
+
+/** Decides in memory, in order; a message the decider throws on is left out, to be recorded as failed. */
+function planAll(items: readonly ToPlan[], ctx: ProcessContext): { plans: PlannedDecision[]; failed: { row: StoredMessage; error: unknown }[] } {
+  const plans: PlannedDecision[] = [];
+  const failed: { row: StoredMessage; error: unknown }[] = [];
+  for (const { row, parsed, photos } of items) {
+    try {
+      plans.push(planDecision(row, parsed, ctx, photos));
+    } catch (error) {
+      failed.push({ row, error });
+    }
+  }
+  return { plans, failed };
+}
+
+
 /** One transaction for the batch's decisions; if it fails, each message is applied alone (and a message that
  *  still fails is recorded as failed), so one bad message cannot hold up the others. */
-async function applyPlans(plans: PlannedDecision[], parsed: Map<number, ParsedMessage>, ctx: ProcessContext): Promise<ProcessOutcome[]> {
-  if (plans.length === 0) return [];
-  try {
-    const results = await timed(ctx.timings, 'apply', () => applyDecisions(ctx.store, plans.map((p) => p.input)));
-    return plans.map((plan, i) => decided(plan, results[i]!, logOf(ctx, plan.row)));
-  } catch (e) {
-    ctx.log.warn({ stage: 'apply', err: (e as Error).message, messages: plans.length }, 'batch apply failed; applying its messages one by one');
-    for (const plan of [...plans].reverse()) plan.undo();
-    const out: ProcessOutcome[] = [];
-    for (const plan of plans) {
-      out.push(await decideCounted(plan.row, parsed.get(Number(plan.row.uid))!, ctx, logOf(ctx, plan.row)));
+async function applyPlans(first: PlannedDecision[], items: readonly ToPlan[], parsed: Map<number, ParsedMessage>, ctx: ProcessContext): Promise<ProcessOutcome[]> {
+  let plans = first;
+  for (let attempt = 1; plans.length > 0; attempt++) {
+    try {
+      const results = await timed(ctx.timings, 'apply', () => applyDecisions(ctx.store, plans.map((p) => p.input)));
+      return plans.map((plan, i) => decided(plan, results[i]!, logOf(ctx, plan.row)));
+    } catch (e) {
+      for (const plan of [...plans].reverse()) plan.undo();
+      if (e instanceof ApplyError && e.code === 'REGISTRY_CHANGED' && attempt < REJUDGE_ATTEMPTS) {
+        // Judged against last values another worker or a clerk changed meanwhile: judged again against the stored
+        // ones; a meter that keeps changing under the batch sends it down the one-by-one path.
+        ctx.log.info({ stage: 'apply', meters: e.changed.length, attempt }, 'meters changed since the batch was judged; judging it again');
+        for (const m of e.changed) ctx.registry.restoreLast(m.account, m.meter, m.last, m.lastDate);
+        // The same messages as before (none of them failed the first time, or it would not be here).
+        const again = planAll(items.filter((it) => plans.some((p) => p.row.id === it.row.id)), ctx);
+        if (again.failed.length === 0) {
+          plans = again.plans;
+          continue;
+        }
+        for (const plan of [...again.plans].reverse()) plan.undo();
+      }
+      ctx.log.warn({ stage: 'apply', err: (e as Error).message, messages: plans.length }, 'batch apply failed; applying its messages one by one');
+      const out: ProcessOutcome[] = [];
+      for (const plan of plans) {
+        out.push(await decideCounted(plan.row, parsed.get(Number(plan.row.uid))!, ctx, logOf(ctx, plan.row)));
+      }
+      return out;
     }
-    return out;
   }
+  return [];
 }

@@ -8,7 +8,7 @@ import type { RegistryMeter } from '../domain/types.js';
 import type { ParsedMessage, ParseLimits } from '../parse/types.js';
 import type { Store, StoredMessage } from '../store/index.js';
 import type { RegistryIndex } from '../validate/registry-index.js';
-import { applyDecision, type ApplyInput, type ApplyResult, type OutcomeFolders } from './apply-decision.js';
+import { ApplyError, applyDecision, type ApplyInput, type ApplyResult, type OutcomeFolders } from './apply-decision.js';
 import { makeQueueReply, type ReplyConfig } from './queue-reply.js';
 import { evaluateParsed, readPhotosOf, type PhotoReader } from './evaluate-message.js';
 import type { MessagePhotos } from '../ocr/types.js';
@@ -108,15 +108,28 @@ export async function decideCounted(row: StoredMessage, parsed: ParsedMessage, c
   let plan: PlannedDecision | null = null;
   try {
     const photos = await timed(ctx.timings, 'ocr', () => readPhotosOf(parsed, ctx.readPhotos));
-    plan = planDecision(row, parsed, ctx, photos);
-    const input = plan.input;
-    const result = await timed(ctx.timings, 'apply', () => applyDecision(ctx.store, input));
-    return decided(plan, result, log);
+    for (let attempt = 1; ; attempt++) {
+      plan = planDecision(row, parsed, ctx, photos);
+      const input = plan.input;
+      try {
+        const result = await timed(ctx.timings, 'apply', () => applyDecision(ctx.store, input));
+        return decided(plan, result, log);
+      } catch (e) {
+        // A meter advanced by another worker or a clerk since this process read it: judge again against it.
+        if (!(e instanceof ApplyError && e.code === 'REGISTRY_CHANGED') || attempt >= REJUDGE_ATTEMPTS) throw e;
+        plan.undo();
+        plan = null;
+        for (const m of e.changed) ctx.registry.restoreLast(m.account, m.meter, m.last, m.lastDate);
+      }
+    }
   } catch (e) {
     plan?.undo();
     return recordFailure(row, e, ctx, log);
   }
 }
+
+/** How often a message (or a batch) is judged again when its meters keep changing under it. */
+export const REJUDGE_ATTEMPTS = 5;
 
 /** Records a message that threw: state failed with the error, filed to the Failed folder. */
 export async function recordFailure(row: StoredMessage, e: unknown, ctx: ProcessContext, log: Logger): Promise<ProcessOutcome> {

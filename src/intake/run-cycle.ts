@@ -137,7 +137,7 @@ function prefetcher(mailbox: IntakeMailbox, ctx: ProcessContext, uids: readonly 
 
 /** Hands the batch to the parser pool, timed per message for the daemon's metrics (including the wait for a
  *  parser thread). A message the pool fails on is left for processBatch to parse in this thread. */
-async function parseAll(batch: readonly Fetched[], ctx: ProcessContext): Promise<Map<number, ParsedMessage> | undefined> {
+export async function parseAll(batch: readonly Fetched[], ctx: ProcessContext): Promise<Map<number, ParsedMessage> | undefined> {
   if (!ctx.parse) return undefined;
   const parse = ctx.parse;
   const done = await Promise.all(batch.map((m) => timedAhead(ctx.timings, 'parse', () => parse(m.source)).then((pm) => [m.uid, pm] as const, (e: Error & { code?: string }) => {
@@ -155,7 +155,7 @@ async function readPhotos(parsed: Map<number, ParsedMessage> | undefined, ctx: P
 }
 
 /** One UID MOVE per outcome folder (the caller has committed the batch's decisions). */
-async function moveBatch(mailbox: IntakeMailbox, filed: readonly Filed[], ctx: Pick<ProcessContext, 'timings'>): Promise<void> {
+export async function moveBatch(mailbox: IntakeMailbox, filed: readonly Filed[], ctx: Pick<ProcessContext, 'timings'>): Promise<void> {
   const byFolder = new Map<string, number[]>();
   for (const { uid, outcome } of filed) {
     const uids = byFolder.get(outcome.folder) ?? [];
@@ -166,7 +166,7 @@ async function moveBatch(mailbox: IntakeMailbox, filed: readonly Filed[], ctx: P
 }
 
 /** Records "filed" only after the move. */
-async function markFiled(store: Store, filed: readonly Filed[], ctx: Pick<ProcessContext, 'timings'>): Promise<void> {
+export async function markFiled(store: Store, filed: readonly Filed[], ctx: Pick<ProcessContext, 'timings'>): Promise<void> {
   if (filed.length === 0) return;
   // The original of a copy may never have been moved: stored and decided under an earlier UIDVALIDITY, the
   // mailbox rebuilt before its move. Its bytes are the copy's, now in its folder: it is filed too.
@@ -175,7 +175,7 @@ async function markFiled(store: Store, filed: readonly Filed[], ctx: Pick<Proces
 }
 
 /** A crash after the MOVE but before "filed" was recorded: the message is gone from the mailbox, so it was moved. */
-async function reconcileMoved(ctx: CycleContext, present: Set<number>): Promise<void> {
+export async function reconcileMoved(ctx: CycleContext, present: Set<number>): Promise<void> {
   const moved = (await ctx.store.messages.listUnfiled(ctx.mailbox, ctx.uidValidity)).filter((row) => row.uid !== null && !present.has(Number(row.uid)));
   if (moved.length === 0) return;
   await ctx.store.messages.markFiled(moved.map((row) => row.id), new Date());

@@ -62,7 +62,7 @@ async function loadRegistry(store: Store): Promise<RegistryIndex> {
   return new RegistryIndex(await store.registry.loadAll());
 }
 
-function holderId(): string {
+export function holderId(): string {
   return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 }
 
@@ -95,7 +95,7 @@ export async function runIntakeOnce(deps: IntakeDeps): Promise<CycleStats> {
 }
 
 /** Gives the run a parser pool of INTAKE_PARSE_THREADS threads (0: parse in this thread), closed when it ends. */
-async function withParser<T>(deps: IntakeDeps, run: (deps: IntakeDeps) => Promise<T>): Promise<T> {
+export async function withParser<T>(deps: IntakeDeps, run: (deps: IntakeDeps) => Promise<T>): Promise<T> {
   if (deps.parser !== undefined || deps.settings.INTAKE_PARSE_THREADS === 0) return run(deps);
   const parser = createParserPool(deps.settings.INTAKE_PARSE_THREADS);
   try {
@@ -134,7 +134,8 @@ function leaseKeeper(store: Store, holder: string): () => Promise<void> {
   };
 }
 
-async function cycle(client: MailboxClient, uidValidity: bigint, deps: IntakeDeps, holder: string): Promise<CycleStats> {
+/** What a cycle over the mailbox epoch `uidValidity` works with. */
+export function cycleContext(deps: IntakeDeps, uidValidity: bigint): CycleContext {
   const { store, settings, log, observer } = deps;
   const timings = deps.timings ?? observer?.stages;
   const ctx: CycleContext = {
@@ -145,6 +146,12 @@ async function cycle(client: MailboxClient, uidValidity: bigint, deps: IntakeDep
     ...(deps.parser ? { parse: (raw: Buffer) => deps.parser!.parse(raw, ctx.limits) } : {}),
     readPhotos: deps.readPhotos,
   };
+  return ctx;
+}
+
+async function cycle(client: MailboxClient, uidValidity: bigint, deps: IntakeDeps, holder: string): Promise<CycleStats> {
+  const { store, settings, log, observer } = deps;
+  const ctx = cycleContext(deps, uidValidity);
   const stats = await runCycle(client, ctx, {
     batchSize: settings.IMAP_BATCH_SIZE, signal: deps.signal,
     keepAlive: leaseKeeper(store, holder), ...(observer ? { onFiled: (o) => observer.filed(o) } : {}),
@@ -203,7 +210,7 @@ async function runDaemon(deps: IntakeDeps): Promise<void> {
   await store.leases.release(INTAKE_LEASE, holder).catch(() => undefined);
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve();
     const t = setTimeout(done, ms);

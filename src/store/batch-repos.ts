@@ -10,7 +10,7 @@ import type { ReviewRepo } from './review.js';
 
 export interface BatchRepos {
   readings: Pick<ReadingsRepo, 'ofMessages' | 'effectiveOf' | 'insertMany' | 'supersedeEach'>;
-  registry: Pick<RegistryRepo, 'metersOfAccount' | 'setLastReadings'>;
+  registry: Pick<RegistryRepo, 'metersOfAccount' | 'setLastReadings' | 'lastValues'>;
   review: Pick<ReviewRepo, 'openMany'>;
   outbox: Pick<OutboxRepo, 'existingDedupeKeys' | 'countRecentToMany' | 'enqueueMany'>;
   messages: Pick<MessagesRepo, 'markDecidedEach'>;

@@ -1,6 +1,7 @@
 // Inbound messages: one row per message fetched (or read from a file), the unit of idempotency.
 import type { DecisionKind } from '../domain/types.js';
-import { join } from '@prisma/client/runtime/client';
+import { join, raw } from '@prisma/client/runtime/client';
+import type { Provider } from './providers.js';
 import { updateEach } from './bulk-update.js';
 import type { Db } from './client.js';
 import { uniqueViolation } from './errors.js';
@@ -121,7 +122,7 @@ function toMessage(row: Row): StoredMessage {
   };
 }
 
-export function messagesRepo(db: Db, rawWriter: RawMessageWriter | null = null) {
+export function messagesRepo(db: Db, rawWriter: RawMessageWriter | null = null, provider: Provider = 'sqlite') {
   const repo = {
     async insert(input: NewInboundMessage): Promise<InsertMessageResult> {
       const data = insertData(input);
@@ -181,6 +182,34 @@ export function messagesRepo(db: Db, rawWriter: RawMessageWriter | null = null) 
     async getRaw(id: number): Promise<Uint8Array | null> {
       const row = await db.inboundMessage.findUnique({ where: { id }, select: { raw: true } });
       return row?.raw ?? null;
+    },
+
+    /** The raw bytes of these messages (purged ones absent). */
+    async rawOf(ids: readonly number[]): Promise<Map<number, Uint8Array>> {
+      const out = new Map<number, Uint8Array>();
+      for (const part of chunks(ids, INSERT_CHUNK)) {
+        for (const row of await db.inboundMessage.findMany({ where: { id: { in: part } }, select: { id: true, raw: true } })) {
+          if (row.raw) out.set(row.id, row.raw);
+        }
+      }
+      return out;
+    },
+
+    /**
+     * The shared intake's claim: up to `limit` unfiled messages of the mailbox epoch, oldest first, that no other
+     * worker holds (never claimed, or its claim ran out), now held by `holder` until `until`. On PostgreSQL the rows
+     * being claimed by another worker at the same moment are skipped (FOR UPDATE SKIP LOCKED), so two workers never
+     * take the same message; SQLite has one writer at a time.
+     */
+    async claim(mailbox: string, uidValidity: bigint, holder: string, limit: number, until: Date, now: Date): Promise<{ id: number; uid: number }[]> {
+      const skipLocked = provider === 'postgres' ? raw(' FOR UPDATE SKIP LOCKED') : raw('');
+      const rows = await db.$queryRaw<{ id: number; uid: bigint }[]>`UPDATE "InboundMessage" SET "claimedBy" = ${holder}, "claimedUntil" = ${until}
+        WHERE "id" IN (SELECT "id" FROM "InboundMessage"
+          WHERE "mailbox" = ${mailbox} AND "uidValidity" = ${uidValidity} AND "filedAt" IS NULL AND "uid" IS NOT NULL
+            AND ("claimedUntil" IS NULL OR "claimedUntil" < ${now})
+          ORDER BY "id" LIMIT ${limit}${skipLocked})
+        RETURNING "id", "uid"`;
+      return rows.map((r) => ({ id: Number(r.id), uid: Number(r.uid) })).sort((a, b) => a.id - b.id);
     },
 
     async findByUid(mailbox: string, uidValidity: bigint | number, uid: bigint | number): Promise<StoredMessage | null> {

@@ -42,10 +42,10 @@ export interface Store extends Repos {
   close(): Promise<void>;
 }
 
-function repos(db: Db, rawWriter: RawMessageWriter | null = null): Repos {
+function repos(db: Db, provider: Provider, rawWriter: RawMessageWriter | null = null): Repos {
   return {
-    registry: guarded(registryRepo(db)),
-    messages: guarded(messagesRepo(db, rawWriter)),
+    registry: guarded(registryRepo(db, provider)),
+    messages: guarded(messagesRepo(db, rawWriter, provider)),
     readings: guarded(readingsRepo(db)),
     audit: guarded(auditRepo(db)),
     outbox: guarded(outboxRepo(db)),
@@ -119,7 +119,7 @@ export async function openStore(databaseUrl: string): Promise<Store> {
   // The intake's raw inserts bypass Prisma's slow Bytes path on SQLite (sqlite-raw-writer.ts).
   const direct = provider === 'sqlite' ? openSqliteDirect(sqliteFilePath(databaseUrl)) : null;
   const rawWriter = direct ? sqliteRawWriter(direct) : null;
-  const base = repos(client, rawWriter);
+  const base = repos(client, provider, rawWriter);
   const directBatch = direct ? sqliteBatchTransaction(direct, guardedBatch(sqliteBatchRepos(direct, base.registry))) : null;
   const store: Store = {
     provider,
@@ -136,7 +136,7 @@ export async function openStore(databaseUrl: string): Promise<Store> {
       try {
         return await client.$transaction(async (tx) => {
           try {
-            return await fn(repos(tx));
+            return await fn(repos(tx, provider));
           } catch (e) {
             callerError = e;
             throw e;

@@ -1,7 +1,9 @@
 // The billing registry in the database: accounts, their meters and the sender addresses linked to them.
 import type { MeterKind, RegistryMeter, ZoneValues } from '../domain/types.js';
 import { normaliseSerial } from '../domain/serial.js';
+import { join, raw } from '@prisma/client/runtime/client';
 import { updateEach } from './bulk-update.js';
+import type { Provider } from './providers.js';
 import type { Db } from './client.js';
 
 export interface StoredMeter extends RegistryMeter {
@@ -67,7 +69,23 @@ function chunks<T>(items: readonly T[]): T[][] {
 
 const meterInclude = { account: { select: { number: true, senders: { select: { address: true }, orderBy: { address: 'asc' } } } } } as const;
 
-export function registryRepo(db: Db) {
+/** A meter's last values as stored: what a decision of another worker or a clerk may have changed. */
+export interface MeterLast {
+  id: number;
+  account: string;
+  meter: string;
+  last: ZoneValues;
+  lastDate: string | null;
+}
+
+type LastRow = { id: number; lastT1: bigint | null; lastT2: bigint | null; lastT3: bigint | null; lastDate: string | null; serial: string; number: string };
+const toLast = (r: LastRow): MeterLast => ({
+  id: Number(r.id), account: r.number, meter: r.serial,
+  last: { t1: toNumber(r.lastT1 === null ? null : BigInt(r.lastT1)), t2: toNumber(r.lastT2 === null ? null : BigInt(r.lastT2)), t3: toNumber(r.lastT3 === null ? null : BigInt(r.lastT3)) },
+  lastDate: r.lastDate,
+});
+
+export function registryRepo(db: Db, provider: Provider = 'sqlite') {
   async function metersWhere(where: { accountId?: number; serialKey?: string; id?: number }): Promise<StoredMeter[]> {
     const rows = await db.meter.findMany({ where, include: meterInclude, orderBy: { id: 'asc' } });
     return rows.map((r) => toMeter(r, r.account.number, r.account.senders.map((s) => s.address)));
@@ -181,6 +199,25 @@ export function registryRepo(db: Db) {
       if (count === 1) return { ok: true };
       const meter = await db.meter.findUnique({ where: { id: meterId }, select: { lastDate: true } });
       return { ok: false, reason: meter ? 'older_than_stored' : 'unknown_meter', storedDate: meter?.lastDate ?? null };
+    },
+
+    /** The stored last values of these meters; with `lock`, the rows stay locked until the transaction ends (on
+     *  PostgreSQL: FOR UPDATE; SQLite's writer holds the whole database already). */
+    async lastValues(meterIds: readonly number[], opts: { lock?: boolean } = {}): Promise<Map<number, MeterLast>> {
+      const ids = [...new Set(meterIds)];
+      if (ids.length === 0) return new Map();
+      const lock = opts.lock && provider === 'postgres' ? raw(' FOR UPDATE OF m') : raw('');
+      const rows = await db.$queryRaw<LastRow[]>`SELECT m."id", m."lastT1", m."lastT2", m."lastT3", m."lastDate", m."serial", a."number"
+        FROM "Meter" m JOIN "Account" a ON a."id" = m."accountId" WHERE m."id" IN (${join(ids)}) ORDER BY m."id"${lock}`;
+      return new Map(rows.map((r) => [Number(r.id), toLast(r)]));
+    },
+
+    /** Meters whose row changed after `since` (their last values, by a clerk or another worker). */
+    async changedSince(since: Date): Promise<MeterLast[]> {
+      const rows = await db.meter.findMany({
+        where: { updatedAt: { gt: since } }, select: { id: true, lastT1: true, lastT2: true, lastT3: true, lastDate: true, serial: true, account: { select: { number: true } } },
+      });
+      return rows.map((r) => toLast({ ...r, number: r.account.number }));
     },
 
     /** setLastReading for many meters (each once) in one statement; a meter whose stored date is later keeps its

@@ -81,6 +81,17 @@ export function sqliteBatchRepos(db: Db, registry: Pick<RegistryRepo, 'metersOfA
     registry: {
       // A read through Prisma's connection: the registry's meters, which this transaction does not change.
       metersOfAccount: (account) => registry.metersOfAccount(account),
+      // The transaction holds SQLite's write lock: nobody changes the rows until it ends.
+      async lastValues(meterIds) {
+        const rows = allIn<{ id: bigint; lastT1: bigint | null; lastT2: bigint | null; lastT3: bigint | null; lastDate: string | null; serial: string; number: string }>(
+          (m) => `SELECT m."id", m."lastT1", m."lastT2", m."lastT3", m."lastDate", m."serial", a."number" FROM "Meter" m JOIN "Account" a ON a."id" = m."accountId" WHERE m."id" IN (${m})`,
+          [...new Set(meterIds)],
+        );
+        const num = (v: bigint | null): number | null => (v === null ? null : Number(v));
+        return new Map(rows.map((r) => [Number(r.id), {
+          id: Number(r.id), account: r.number, meter: r.serial, last: { t1: num(r.lastT1), t2: num(r.lastT2), t3: num(r.lastT3) }, lastDate: r.lastDate,
+        }]));
+      },
       async setLastReadings(updates) {
         if (new Set(updates.map((u) => u.meterId)).size !== updates.length) throw new Error('setLastReadings: a meter appears twice');
         const st = prepared(`UPDATE "Meter" SET "lastT1" = ?, "lastT2" = ?, "lastT3" = ?, "lastDate" = ?, "updatedAt" = ?

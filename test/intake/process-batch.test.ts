@@ -62,4 +62,37 @@ describe('processBatch', () => {
       await store.close();
     }
   });
+
+  it('judges a batch again when another worker advanced one of its meters meanwhile', async () => {
+    const store = await openStore(await dbs.fresh());
+    try {
+      await importRegistry(store, REGISTRY_CSV, 'test', 'registry.csv');
+      const registry = new RegistryIndex(await store.registry.loadAll());
+      const log = pino({ level: 'silent' });
+      const ctx: ProcessContext = {
+        store, registry, rules, limits: DEFAULT_PARSE_LIMITS, folders, replies: null, mailbox: 'INBOX', uidValidity: 8n,
+        log, now: () => new Date('2026-11-21T01:00:00Z'),
+      };
+      // This worker's registry says 48213; another worker has just stored 48400 for the same meter.
+      const meter = registry.meter('2701004512', '011234567')!;
+      expect(meter.last.t1).toBe(48213);
+      await store.registry.setLastReading(meter.id!, { t1: 48400, t2: null, t3: null }, '2026-11-21');
+      const fetched = [
+        { uid: 1, internalDate: new Date('2026-11-21T00:00:00Z'), source: mail(11, 'Лицевой счёт 2701004512, показания 48300') },
+        { uid: 2, internalDate: new Date('2026-11-21T00:00:00Z'), source: mail(12, 'Лицевой счёт 2701004512, показания 48450') },
+      ];
+      const filed = await processBatch(fetched, ctx);
+      // Judged against 48400: 48300 is lower than the stored reading (a clerk looks), 48450 is taken.
+      expect(filed.map((f) => [f.uid, f.outcome.kind, f.outcome.folder])).toEqual([[1, 'decided', 'Review'], [2, 'decided', 'Processed']]);
+      const [first, second] = await Promise.all(filed.map((f) => store.readings.ofMessage(f.outcome.messageId)));
+      expect(first).toEqual([]);
+      expect(second!.map((r) => [r.t1, r.status])).toEqual([[48450, 'effective']]);
+      expect((await store.registry.metersOfAccount('2701004512'))[0]!.last.t1).toBe(48450);
+      expect(registry.meter('2701004512', '011234567')?.last.t1).toBe(48450);
+      // One decision each: the first judgement wrote nothing.
+      expect(await store.audit.list({ action: 'decide' })).toHaveLength(2);
+    } finally {
+      await store.close();
+    }
+  });
 });

@@ -7,6 +7,7 @@ import { lazyOcr } from '../lazy-ocr.js';
 import { log } from '../../log.js';
 import { createReplySender } from '../../intake/reply-sender.js';
 import { LeaseHeldError, runIntakeDaemon, runIntakeOnce } from '../../intake/run-intake.js';
+import { runSharedDaemon, runSharedOnce } from '../../intake/run-shared.js';
 import { openStore } from '../../store/index.js';
 import { createOps, startOpsServer, type OpsServer } from '../../ops/index.js';
 import { parseArgs } from '../args.js';
@@ -49,15 +50,18 @@ export const intake: Command = {
     let opsServer: OpsServer | null = null;
     try {
       if (ops && settings.METRICS_PORT !== 0) {
-        opsServer = await startOpsServer(ops, settings.METRICS_HOST, settings.METRICS_PORT);
+        // pm2 numbers each instance of a shared intake (NODE_APP_INSTANCE): each serves on its own port.
+        const port = settings.METRICS_PORT + Number(process.env['NODE_APP_INSTANCE'] ?? 0);
+        opsServer = await startOpsServer(ops, settings.METRICS_HOST, port);
         log.info({ stage: 'ops', host: settings.METRICS_HOST, port: opsServer.port }, 'health and metrics on /healthz /readyz /metrics');
       }
+      // INTAKE_SHARED: one of several workers on PostgreSQL (src/intake/run-shared.ts).
       if (options['once'] === true) {
-        const stats = await runIntakeOnce(deps);
+        const stats = settings.INTAKE_SHARED ? await runSharedOnce(deps) : await runIntakeOnce(deps);
         process.stdout.write(`${JSON.stringify(stats)}\n`);
         return 0;
       }
-      await runIntakeDaemon(deps);
+      await (settings.INTAKE_SHARED ? runSharedDaemon(deps) : runIntakeDaemon(deps));
       return 0;
     } catch (e) {
       if (e instanceof LeaseHeldError) {
