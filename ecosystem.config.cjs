@@ -23,14 +23,19 @@ const logs = (name) => ({
 // Node runs the TypeScript through tsx's loader: one process, so pm2's signals reach the command itself.
 const node = (args) => ({ cwd: __dirname, script: 'bin/cli.mjs', args, interpreter: 'node', node_args: '--import tsx' });
 
+const intakeInstances = Math.max(1, Number.parseInt(process.env.INTAKE_INSTANCES ?? '1', 10) || 1);
+const shared = intakeInstances > 1 ? { INTAKE_SHARED: 'true' } : {};
+
 module.exports = {
   apps: [
     {
       name: 'intake',
       ...node('intake'),
-      // One fetcher at a time (the intake lease enforces it too); more workers need PostgreSQL.
-      instances: 1,
+      // One process, or INTAKE_INSTANCES workers sharing the mailbox (PostgreSQL only: INTAKE_SHARED is switched
+      // on with them; one fetches, all claim and decide). Each serves /metrics on METRICS_PORT + its number.
+      instances: intakeInstances,
       exec_mode: 'fork',
+      instance_var: 'NODE_APP_INSTANCE',
       autorestart: true,
       // SIGINT: the daemon finishes the message in flight, closes IMAP and exits within 10 s (it forces its own
       // exit at 9.5 s); pm2 waits 12 s before SIGKILL. Even a SIGKILL loses nothing (README: exactly-once).
@@ -41,8 +46,8 @@ module.exports = {
       ...logs('intake'),
       // MALLOC_ARENA_MAX: glibc gives every thread (Tesseract workers, libvips, the parser) its own malloc arena;
       // two keep the photo reader's RSS flat (measured: 250 MB flat vs 350 MB and growing over 160 photos).
-      env: env({ NODE_ENV: 'development', LOG_LEVEL: 'info', METRICS_PORT: '9464', MALLOC_ARENA_MAX: '2' }),
-      env_production: env({ NODE_ENV: 'production', LOG_LEVEL: 'info', METRICS_PORT: '9464', MALLOC_ARENA_MAX: '2' }),
+      env: env({ NODE_ENV: 'development', LOG_LEVEL: 'info', METRICS_PORT: '9464', MALLOC_ARENA_MAX: '2', ...shared }),
+      env_production: env({ NODE_ENV: 'production', LOG_LEVEL: 'info', METRICS_PORT: '9464', MALLOC_ARENA_MAX: '2', ...shared }),
     },
     {
       // The clerk review UI (`cli web`, WEB_PORT): stateless besides the database, one instance (the login

@@ -21,7 +21,9 @@ import { timed, type StageSink } from './stage-timings.js';
 import type { IntakeObserver } from './intake-observer.js';
 
 export const INTAKE_LEASE = 'intake';
-const LEASE_TTL_MS = 60_000;
+/** Renewed by every shared worker (run-shared.ts): a single daemon must not run beside them, nor they beside it. */
+export const SHARED_LEASE = 'intake-shared';
+export const LEASE_TTL_MS = 60_000;
 const LEASE_RENEW_MS = 5_000;
 
 export type IntakeSettings = RuleSettings & ImapSettings &
@@ -69,6 +71,11 @@ export function holderId(): string {
 /** Takes the lease, also from a holder on this host whose process is gone (killed: its lease would otherwise
  *  block a restart until it expires). */
 async function acquireLease(store: Store, holder: string, log: Logger): Promise<boolean> {
+  const shared = await store.leases.holderOf(SHARED_LEASE);
+  if (shared) {
+    log.warn({ sharedWorker: shared.holder }, 'shared intake workers (INTAKE_SHARED) are running on this database: this intake must be shared too');
+    return false;
+  }
   if (await store.leases.acquire(INTAKE_LEASE, holder, LEASE_TTL_MS)) return true;
   const held = await store.leases.holderOf(INTAKE_LEASE);
   if (!held) return store.leases.acquire(INTAKE_LEASE, holder, LEASE_TTL_MS);

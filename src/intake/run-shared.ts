@@ -17,7 +17,7 @@ import type { NewInboundMessage } from '../store/index.js';
 import { RegistryIndex } from '../validate/registry-index.js';
 import { processBatch } from './process-batch.js';
 import { recordFailure, sha256, type Fetched, type ProcessContext, type ProcessOutcome } from './process-message.js';
-import { cycleContext, holderId, sleep, withParser, type IntakeDeps } from './run-intake.js';
+import { INTAKE_LEASE, LEASE_TTL_MS, LeaseHeldError, SHARED_LEASE, cycleContext, holderId, sleep, withParser, type IntakeDeps } from './run-intake.js';
 import { markFiled, moveBatch, parseAll, reconcileMoved, type CycleContext, type CycleStats } from './run-cycle.js';
 import { parseMessage } from '../parse/parse-message.js';
 import { timed } from './stage-timings.js';
@@ -101,7 +101,20 @@ async function withWorker<T>(deps: IntakeDeps, run: (w: Worker) => Promise<T>): 
   }
 }
 
+/** Announces a shared worker (every worker renews the same lease; any of them holds it at a time) and refuses to
+ *  work beside a single daemon holding the intake lock: it decides without claims. */
+async function announce(deps: IntakeDeps, worker: Worker): Promise<void> {
+  const single = await deps.store.leases.holderOf(INTAKE_LEASE);
+  if (single) throw new LeaseHeldError(`a single intake (${single.holder}) holds the intake lock: stop it before starting shared workers`);
+  const held = await deps.store.leases.holderOf(SHARED_LEASE);
+  if (!held || held.holder === worker.holder || held.expiresAt.getTime() - Date.now() < LEASE_TTL_MS / 2) {
+    await deps.store.leases.acquire(SHARED_LEASE, worker.holder, LEASE_TTL_MS).catch(() => undefined);
+    if (held && held.holder !== worker.holder) await deps.store.leases.takeOver(SHARED_LEASE, held.holder, worker.holder, LEASE_TTL_MS).catch(() => undefined);
+  }
+}
+
 async function sharedCycle(client: MailboxClient, uidValidity: bigint, deps: IntakeDeps, worker: Worker): Promise<CycleStats> {
+  await announce(deps, worker);
   const stats: CycleStats = { seen: 0, decided: {}, duplicates: 0, failed: 0, resumed: 0 };
   const cycleCtx = cycleContext(deps, uidValidity);
   const { loadRegistry, ...rest } = cycleCtx;
