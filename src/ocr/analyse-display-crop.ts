@@ -87,6 +87,10 @@ export function layoutInCells(crop: RawImage, grey: GreyImage, cells: DisplayLay
     if (d) digits.push(d); else blank = true;
   }
   if (digits.length < 3) return null;
+  // A drum's digit fills most of its face's height; the counters of bold light digits (the holes of 0, 6, 8, 9,
+  // taken for dark digits inside light cells) fill about half of the digit or less.
+  const fills = inCell.flatMap((d, i) => (d ? [blobHeight(d) / blobHeight(boxes[i]!)] : []));
+  if (median(fills) < 0.5) return null;
   const row = describeRow(digits);
   const crowded = cells.row.blobs[0]!.x0 < 0.2 * row.pitch || cells.row.blobs[boxes.length - 1]!.x1 > crop.width - 0.2 * row.pitch;
   return {
@@ -119,7 +123,7 @@ export function layoutFor(crop: RawImage, base: GreyImage, ink: Ink, h: number):
   const plain = findBlobs(bin, 8).filter((b) => blobHeight(b) < 1.7 * h && blobWidth(b) < 1.7 * h);
   let found: { row: BlobRow; all: Blob[] } | null = null;
   // Undilated keeps touching neighbours apart; dilated joins the segments of LCD digits. Take the better row.
-  for (const all of [mergeFragments(plain, 0.25, 0.5), shrink(findBlobs(dilate(bin, 2), 8), 2, bin).filter((b) => blobHeight(b) < 1.7 * h && blobWidth(b) < 1.7 * h)]) {
+  for (const all of [mergeFragments(plain, 0.25, 0.5, true), shrink(findBlobs(dilate(bin, 2), 8), 2, bin).filter((b) => blobHeight(b) < 1.7 * h && blobWidth(b) < 1.7 * h)]) {
     const shaped = all.filter((b) => isDigitShaped(b, 0.55 * h, 1.6 * h));
     const cells = ink === 'dark' ? asCells(shaped, h) : new Map(shaped.map((b) => [b, b]));
     const grouped = groupBlobRows([...cells.keys()], { maxSlope: 0.12 })

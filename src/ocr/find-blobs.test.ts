@@ -5,7 +5,8 @@ const box = (x0: number, y0: number, x1: number, y1: number): Blob => ({ x0, y0,
 
 describe('mergeFragments', () => {
   it('joins the two upright segments of a seven-segment 1, further apart than other fragments', () => {
-    const merged = mergeFragments([box(52, 43, 58, 59), box(49, 61, 55, 76)], 0.25, 0.5);
+    const merged = mergeFragments([box(52, 43, 58, 59), box(49, 61, 55, 76)], 0.25, 0.5, true);
+    expect(mergeFragments([box(52, 43, 58, 59), box(49, 61, 55, 76)], 0.25, 0.5)).toHaveLength(2);
     expect(merged).toHaveLength(1);
     expect(merged[0]).toMatchObject({ x0: 49, y0: 43, x1: 58, y1: 76 });
   });

@@ -57,7 +57,7 @@ export function findBlobs(bin: BinaryImage, minArea = 4): Blob[] {
  * drum digit. Two blobs merge when they overlap horizontally by most of the narrower one and the vertical gap
  * is small against their height.
  */
-export function mergeFragments(blobs: Blob[], maxGapRatio = 0.35, minOverlap = 0.5): Blob[] {
+export function mergeFragments(blobs: Blob[], maxGapRatio = 0.35, minOverlap = 0.5, joinUprights = false): Blob[] {
   let out = blobs.map((b) => ({ ...b }));
   for (let pass = 0; pass < 4; pass++) {
     out.sort((a, b) => a.x0 - b.x0);
@@ -66,7 +66,7 @@ export function mergeFragments(blobs: Blob[], maxGapRatio = 0.35, minOverlap = 0
     for (let i = 0; i < out.length; i++) {
       if (gone[i]) continue;
       for (let j = i + 1; j < out.length && out[j]!.x0 < out[i]!.x1; j++) {
-        if (gone[j] || !shouldMerge(out[i]!, out[j]!, maxGapRatio, minOverlap)) continue;
+        if (gone[j] || !shouldMerge(out[i]!, out[j]!, maxGapRatio, minOverlap, joinUprights)) continue;
         out[i] = union(out[i]!, out[j]!);
         gone[j] = 1;
         merged++;
@@ -78,7 +78,7 @@ export function mergeFragments(blobs: Blob[], maxGapRatio = 0.35, minOverlap = 0
   return out;
 }
 
-function shouldMerge(a: Blob, b: Blob, maxGapRatio: number, minOverlap: number): boolean {
+function shouldMerge(a: Blob, b: Blob, maxGapRatio: number, minOverlap: number, joinUprights: boolean): boolean {
   const overlapX = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
   if (overlapX <= 0) return false;
   if (overlapX < minOverlap * Math.min(blobWidth(a), blobWidth(b))) return false;
@@ -88,8 +88,9 @@ function shouldMerge(a: Blob, b: Blob, maxGapRatio: number, minOverlap: number):
   const h = Math.max(blobHeight(a), blobHeight(b));
   const merged = Math.max(a.y1, b.y1) - Math.min(a.y0, b.y0);
   // The union must still look like one character, not two stacked text lines.
-  // The two upright segments of a seven-segment 1 stand further apart than fragments of a wider digit.
-  const uprights = blobHeight(a) >= 2.5 * blobWidth(a) && blobHeight(b) >= 2.5 * blobWidth(b);
+  // The two upright segments of a seven-segment 1 stand further apart than fragments of a wider digit (asked for
+  // where LCD segments are joined; bright drum digits never need it).
+  const uprights = joinUprights && blobHeight(a) >= 2.5 * blobWidth(a) && blobHeight(b) >= 2.5 * blobWidth(b);
   if (uprights) return gapY <= Math.max(maxGapRatio, 0.6) * h && merged <= 2.3 * h;
   return gapY <= maxGapRatio * h && merged <= 2.6 * Math.max(blobWidth(a), blobWidth(b), h * 0.4) + h;
 }

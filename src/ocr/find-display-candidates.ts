@@ -32,7 +32,7 @@ export function findDisplayCandidates(grey: GreyImage, scale: number, options: P
   const minH = Math.max(7, opts.minDigitHeight * side);
   const maxH = opts.maxDigitHeight * side;
   const sat = integralImage(grey);
-  const out: DisplayCandidate[] = [];
+  const out: (DisplayCandidate & { undilated: boolean })[] = [];
   for (const ink of ['bright', 'dark'] as const) {
     for (const window of [Math.round(side / 28), Math.round(side / 12)]) {
       const bin = binariseAdaptive(grey, window, 9, ink, sat);
@@ -40,23 +40,28 @@ export function findDisplayCandidates(grey: GreyImage, scale: number, options: P
       // digits stand close: the segments are then joined by mergeFragments alone.
       for (const b of ink === 'dark' ? [dilate(bin, 1), bin] : [bin]) {
         const blobs = digitBlobs(findBlobs(b, 6), minH, maxH, ink);
-        for (const row of groupBlobRows(blobs)) out.push({ ink, row, scale, score: row.score });
+        for (const row of groupBlobRows(blobs)) out.push({ ink, row, scale, score: row.score, undilated: b === bin && ink === 'dark' });
       }
     }
   }
-  return dedupe(out.sort((a, b) => b.score - a.score)).slice(0, opts.maxCandidates);
+  // Of rows found both ways the more regular one stays; rows only the undilated pass found are mostly faceplate
+  // print and are read after the others, so they cannot crowd the counter out.
+  return dedupe(out.sort((a, b) => b.score - a.score))
+    .map(({ undilated, ...c }) => ({ ...c, score: undilated ? 0.5 * c.score : c.score }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, opts.maxCandidates);
 }
 
 /** Digit-shaped blobs; on the dark side, segments of seven-segment digits are joined first. */
 function digitBlobs(blobs: Blob[], minH: number, maxH: number, ink: Ink): Blob[] {
   const small = blobs.filter((b) => blobHeight(b) <= maxH && b.x1 - b.x0 <= maxH);
-  const joined = ink === 'dark' ? mergeFragments(small) : small;
+  const joined = ink === 'dark' ? mergeFragments(small, 0.35, 0.5, true) : small;
   return joined.filter((b) => isDigitShaped(b, minH, maxH));
 }
 
 /** The two window sizes often find the same row: keep the better of rows that overlap. */
-function dedupe(cands: DisplayCandidate[]): DisplayCandidate[] {
-  const kept: DisplayCandidate[] = [];
+function dedupe<T extends DisplayCandidate>(cands: T[]): T[] {
+  const kept: T[] = [];
   for (const c of cands) {
     if (!kept.some((k) => k.ink === c.ink && overlap(rowBox(k.row), rowBox(c.row)) > 0.5)) kept.push(c);
   }

@@ -31,7 +31,7 @@ export interface ReadMeterOptions {
   now: () => number;
 }
 
-export const DEFAULT_READ_OPTIONS: ReadMeterOptions = { maxDisplays: 4, goodEnough: 0.9, readSerial: true, analysisSide: 1000, now: () => performance.now() };
+export const DEFAULT_READ_OPTIONS: ReadMeterOptions = { maxDisplays: 6, goodEnough: 0.9, readSerial: true, analysisSide: 1000, now: () => performance.now() };
 
 export type MeterPhotoReading = Omit<PhotoReading, 'attachmentIndex'> & {
   /** Why the confidence is what it is (layout doubts of the chosen display). */
