@@ -45,7 +45,7 @@ export async function recogniseDigits(layout: DisplayLayout, ocr: TextRecogniser
       alternatives[i] = (await readHalfTurned(layout, box, ocr)) ?? anyDigit;
     }
   }
-  const { quality, doubts } = judgeLayout(layout, kind, tess.countMatches, text);
+  const { quality, doubts } = judgeLayout(layout, kind, tess.countMatches, text, alternatives[0]?.[0]?.digit === 0);
   if (!lineMatched && tess.countMatches) { doubts.push('digits read one by one'); }
   const q = !lineMatched && tess.countMatches ? quality * 0.8 : quality;
   return { kind, alternatives, quality: q, doubts, tesseractText: text.text.replace(/\s+/g, '') };
@@ -105,7 +105,7 @@ function combine(kind: DisplayKind, tess: { digit: number; c: number } | null, s
 }
 
 /** Multiplier for what makes the whole reading doubtful, with the reasons. */
-function judgeLayout(layout: DisplayLayout, kind: DisplayKind, countMatches: boolean, text: RecognisedText): { quality: number; doubts: string[] } {
+function judgeLayout(layout: DisplayLayout, kind: DisplayKind, countMatches: boolean, text: RecognisedText, leadingZero: boolean): { quality: number; doubts: string[] } {
   const doubts: string[] = [];
   let q = 1;
   const doubt = (factor: number, why: string): void => { q *= factor; doubts.push(why); };
@@ -122,8 +122,9 @@ function judgeLayout(layout: DisplayLayout, kind: DisplayKind, countMatches: boo
   if (heightSpread(layout, kind) > 0.12) doubt(0.7, 'uneven digit heights');
   // Few digits are most often a row read in part; but an LCD showing a point with decimals after it, and no digit
   // beyond its ends, shows a small number with its leading zeros blank (a heat meter's Гкал). A leading digit
-  // lost there lowers the value by a power of ten, which the registry's last reading catches.
-  const anchored = kind === 'lcd' && layout.decimalsBy === 'point' && layout.dropped > 0 && !layout.flags.rowContinues && !layout.flags.touchesBorder;
+  // lost there lowers the value by a power of ten, which the registry's last reading catches. A display that
+  // shows a leading zero shows all its zeros: a few digits there are a part of it.
+  const anchored = kind === 'lcd' && layout.decimalsBy === 'point' && layout.dropped > 0 && !layout.flags.rowContinues && !layout.flags.touchesBorder && !leadingZero;
   if (n < 4) doubt(anchored && n >= 2 ? 0.85 : 0.3, `only ${n} integer digits`);
   if (n > 8) doubt(0.4, `${n} integer digits`);
   // Dark digits on white drums are found inside their cells; dark print without cells is most likely the faceplate
