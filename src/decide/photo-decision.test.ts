@@ -63,6 +63,13 @@ describe('readings from photos', () => {
     expect(decide('ЛС 2700123456', photos(photo([cand(48391, 0.95)], { serial: '011879944' }))).reasons).toEqual(['photo_meter_unconfirmed']);
   });
 
+  it('takes the serial only from the photo the reading comes from: a plate close-up beside another meter\'s counter confirms nothing', () => {
+    const counter = photo([cand(48391, 0.95)], { serial: null });
+    const plate = photo([], { attachmentIndex: 1, serial: '011234567' });
+    expect(decide('ЛС 2700123456', photos(counter, plate))).toMatchObject({ decision: 'review', reasons: ['photo_meter_unconfirmed'] });
+    expect(decide('ЛС 2700123456', photos({ ...counter, serial: '011234567' }, plate)).decision).toBe('accept');
+  });
+
   it('finds the account from the sender address, or the meter from the serial read on the faceplate', () => {
     expect(decide('', photos(photo([cand(48391, 0.95)])), 'ivanova@mail.ru').decision).toBe('accept');
     const bySerial = decide('Добрый день', photos(photo([cand(48391, 0.95)], { serial: '011234567' })));

@@ -51,8 +51,11 @@ export function decideFromPhotos(input: PhotoDecisionInput): { reading: Reading 
 
   const pick = pickPhotoReading(meter, photos.readings, input.photoRules, rules.maxIncrease[meter.kind]);
   // Which meter is on the photo matters as much as its digits: a neighbour's meter in the same cabinet reads
-  // just as plausibly. Only the serial on the faceplate, read and equal to this meter's, tells them apart.
-  const confirmed = photos.readings.some((p) => p.serial !== null && sameSerial(p.serial, meter.meter));
+  // just as plausibly. Only the serial on the faceplate, read and equal to this meter's, tells them apart — on
+  // the very photo each value is taken from (a close-up of this meter's plate beside a photo of the neighbour's
+  // counter confirms nothing).
+  const showsMeter = (i: number) => photos.readings.some((p) => p.attachmentIndex === i && p.serial !== null && sameSerial(p.serial, meter.meter));
+  const confirmed = pick.ok && pick.values.every((v) => showsMeter(v.attachmentIndex));
   const values = pick.ok ? pick.values : pick.best ? [pick.best] : [];
   if (values.length === 0) return { reading: null, reasons: [pick.ok ? 'photo_not_read' : pick.reason] };
   const resolved = resolveRecord({ ...record, values: values.map(valueItem) }, registry, sender, { maxIncrease: rules.maxIncrease });
