@@ -369,11 +369,10 @@ export function findDecimalPointByProfile(bin: BinaryImage, digits: Blob[], row:
   const top = median(digits.map((d) => d.y0));
   const yc = (top + baseline) / 2;
   const xs = (x: number, y: number): number => x + shear * (y - yc);
-  // The digits' edges above where a point sits, bars included: a 3 or a 5 has no lower-left segment, and its
-  // bottom bar must not count as a point beyond its edge.
+  // The digits' edges in the rows of the lower vertical segments (c, e), just above where a point sits.
   const extent = (d: Blob, side: 'left' | 'right'): number => {
     let v = side === 'left' ? Infinity : -Infinity;
-    for (let y = Math.round(d.y0 + 0.05 * h); y < Math.round(d.y0 + 0.8 * h); y++) for (let x = Math.max(0, d.x0 - 2); x < Math.min(bin.width, d.x1 + 2); x++) {
+    for (let y = Math.round(d.y0 + 0.5 * h); y < Math.round(d.y0 + 0.8 * h); y++) for (let x = Math.max(0, d.x0 - 2); x < Math.min(bin.width, d.x1 + 2); x++) {
       if (bin.data[y * bin.width + x] !== 1) continue;
       v = side === 'left' ? Math.min(v, xs(x, y)) : Math.max(v, xs(x, y));
     }
