@@ -1,6 +1,6 @@
 // dovecot.conf for the local test server. Pure: the caller supplies the version, paths and ids.
 // 2.3 and 2.4 differ in syntax (2.4 renamed mail_location, ssl_cert, disable_plaintext_auth, passdb args...).
-import { HOST, IMAP_PORT, IMAPS_PORT, type Layout } from './layout.js';
+import { HOST, type Layout } from './layout.js';
 import { MailServerError } from './errors.js';
 
 export interface MailOwner {
@@ -46,11 +46,11 @@ export function renderDovecotConfig(version: [number, number], layout: Layout, o
     'service imap-login {',
     '  inet_listener imap {',
     `    address = ${HOST}`,
-    `    port = ${IMAP_PORT}`,
+    `    port = ${layout.imapPort}`,
     '  }',
     '  inet_listener imaps {',
     `    address = ${HOST}`,
-    `    port = ${IMAPS_PORT}`,
+    `    port = ${layout.imapsPort}`,
     '    ssl = yes',
     '  }',
     '}',

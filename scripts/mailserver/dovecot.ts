@@ -4,15 +4,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseDovecotVersion, renderDovecotConfig, renderPasswd, type MailOwner } from './dovecot-config.js';
 import { DOVECOT_BIN, ensureDovecotInstalled } from './install-dovecot.js';
-import { HOST, IMAP_PORT, IMAPS_PORT, MAIL_PASSWORD, MAIL_USER, type Layout } from './layout.js';
+import { HOST, MAIL_PASSWORD, MAIL_USER, type Layout } from './layout.js';
 import { answers, waitForGreeting, waitForPortClosed, type GreetingProbe } from './probe.js';
 import { isOurProcess, logTail, readPidFile, terminate } from './processes.js';
 import { runDaemonizing } from './spawn-clean.js';
 import { ensureCertificate } from './tls-cert.js';
 import { MailServerError } from './errors.js';
 
-const IMAP_PROBE: GreetingProbe = { host: HOST, port: IMAP_PORT, tls: false, greeting: /^\* OK/ };
-const IMAPS_PROBE: GreetingProbe = { host: HOST, port: IMAPS_PORT, tls: true, greeting: /^\* OK/ };
+const imapProbe = (l: Layout): GreetingProbe => ({ host: HOST, port: l.imapPort, tls: false, greeting: /^\* OK/ });
+const imapsProbe = (l: Layout): GreetingProbe => ({ host: HOST, port: l.imapsPort, tls: true, greeting: /^\* OK/ });
 
 export interface ServerState {
   running: boolean;
@@ -33,8 +33,8 @@ export async function startDovecot(layout: Layout, say: (line: string) => void):
   ensureDovecotInstalled(layout.logDir, say);
   const state = dovecotState(layout);
   if (state.running) return { ...state, started: false };
-  if ((await answers(IMAP_PROBE)) || (await answers(IMAPS_PROBE))) {
-    throw new MailServerError('PORT_IN_USE', `port ${IMAP_PORT} or ${IMAPS_PORT} is served by another process (a mail server of another DATA_DIR?)`);
+  if ((await answers(imapProbe(layout))) || (await answers(imapsProbe(layout)))) {
+    throw new MailServerError('PORT_IN_USE', `port ${layout.imapPort} or ${layout.imapsPort} is served by another process (a mail server of another DATA_DIR?)`);
   }
   const version = dovecotVersion();
   writeInstance(layout, parseDovecotVersion(version));
@@ -47,8 +47,8 @@ export async function startDovecot(layout: Layout, say: (line: string) => void):
   }
   const alive = () => dovecotState(layout).running;
   try {
-    await waitForGreeting(IMAP_PROBE, 30_000, alive);
-    await waitForGreeting(IMAPS_PROBE, 30_000, alive);
+    await waitForGreeting(imapProbe(layout), 30_000, alive);
+    await waitForGreeting(imapsProbe(layout), 30_000, alive);
   } catch (e) {
     throw new MailServerError('START_FAILED', `${(e as Error).message}\n${logTail(dovecotLog(layout))}`, { cause: e });
   }
@@ -60,7 +60,7 @@ export async function stopDovecot(layout: Layout): Promise<boolean> {
   if (!state.running || state.pid === null) return false;
   await terminate(state.pid, layout.configFile);
   // Login processes hold the listeners until they notice the master is gone; a restart must find them free.
-  for (const port of [IMAP_PORT, IMAPS_PORT]) {
+  for (const port of [layout.imapPort, layout.imapsPort]) {
     if (!(await waitForPortClosed(HOST, port, 15_000))) throw new MailServerError('STOP_FAILED', `port ${port} still open after Dovecot stopped`);
   }
   return true;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { dovecotState, dovecotVersion, startDovecot, stopDovecot } from './dovecot.js';
 import { dovecotInstalled } from './install-dovecot.js';
 import {
-  HOST, IMAP_PORT, IMAPS_PORT, MAIL_PASSWORD, MAIL_USER, SMTP_PORT, mailServerLayout, type Env, type Layout,
+  HOST, MAIL_PASSWORD, MAIL_USER, mailServerLayout, type Env, type Layout,
 } from './layout.js';
 import { withControlLock } from './lock.js';
 import { sinkState, startSink, stopSink } from './sink-control.js';
@@ -105,10 +105,10 @@ function status(layout: Layout): MailServerStatus {
     dovecot: {
       ...dovecot,
       version: dovecotInstalled() ? dovecotVersion() : null,
-      imapPort: IMAP_PORT,
-      imapsPort: IMAPS_PORT,
+      imapPort: layout.imapPort,
+      imapsPort: layout.imapsPort,
     },
-    sink: { ...sink, port: SMTP_PORT },
+    sink: { ...sink, port: layout.smtpPort },
     connection: { host: HOST, user: MAIL_USER, password: MAIL_PASSWORD, sinkDir: layout.sinkDir, caCertFile: layout.tlsCert },
   };
 }

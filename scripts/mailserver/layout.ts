@@ -4,6 +4,7 @@ import { loadSettings } from '../../src/config.js';
 import { MailServerError } from './errors.js';
 
 export const HOST = '127.0.0.1';
+// The default instance's ports (MAILSERVER_*_PORT change them: Layout carries the ones in use).
 export const IMAP_PORT = 3143;
 export const IMAPS_PORT = 3993;
 export const SMTP_PORT = 2525;
@@ -26,10 +27,14 @@ export interface Layout {
   sinkDir: string;
   sinkStateFile: string;
   lockFile: string;
+  imapPort: number;
+  imapsPort: number;
+  smtpPort: number;
 }
 
 export function mailServerLayout(env?: Env): Layout {
-  const { DATA_DIR, MAIL_SINK_DIR } = loadSettings(['DATA_DIR', 'MAIL_SINK_DIR'], env);
+  const { DATA_DIR, MAIL_SINK_DIR, MAILSERVER_IMAP_PORT, MAILSERVER_IMAPS_PORT, MAILSERVER_SMTP_PORT } = loadSettings(
+    ['DATA_DIR', 'MAIL_SINK_DIR', 'MAILSERVER_IMAP_PORT', 'MAILSERVER_IMAPS_PORT', 'MAILSERVER_SMTP_PORT'], env);
   const root = path.join(DATA_DIR, 'mailserver');
   const layout: Layout = {
     root,
@@ -44,6 +49,9 @@ export function mailServerLayout(env?: Env): Layout {
     sinkDir: MAIL_SINK_DIR,
     sinkStateFile: path.join(root, 'sink.json'),
     lockFile: path.join(root, 'control.lock'),
+    imapPort: MAILSERVER_IMAP_PORT,
+    imapsPort: MAILSERVER_IMAPS_PORT,
+    smtpPort: MAILSERVER_SMTP_PORT,
   };
   // Dovecot's config syntax has no quoting we could rely on for paths with blanks or quotes.
   const bad = [root, MAIL_SINK_DIR].filter((p) => /[\s"'#{}<>%$\\]/.test(p));

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PROJECT_ROOT } from '../../src/config.js';
-import { HOST, SINK_MAX_BYTES, SMTP_PORT, type Layout } from './layout.js';
+import { HOST, SINK_MAX_BYTES, type Layout } from './layout.js';
 import { answers, waitForGreeting, waitForPortClosed, type GreetingProbe } from './probe.js';
 import { isOurProcess, logTail, terminate } from './processes.js';
 import { spawnDetached } from './spawn-clean.js';
@@ -11,7 +11,7 @@ import { ensureCertificate } from './tls-cert.js';
 import { MailServerError } from './errors.js';
 
 const SINK_ENTRY = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sink.ts');
-const SMTP_PROBE: GreetingProbe = { host: HOST, port: SMTP_PORT, tls: false, greeting: /^220 / };
+const smtpProbe = (l: Layout): GreetingProbe => ({ host: HOST, port: l.smtpPort, tls: false, greeting: /^220 / });
 
 export interface SinkState {
   running: boolean;
@@ -54,13 +54,13 @@ export async function startSink(layout: Layout, say: (line: string) => void): Pr
     say(`sink writes to ${state.dir}; restarting it for ${layout.sinkDir}`);
     await stopSink(layout);
   }
-  if (await answers(SMTP_PROBE)) throw new MailServerError('PORT_IN_USE', `port ${SMTP_PORT} is served by another process (a sink of another DATA_DIR?)`);
+  if (await answers(smtpProbe(layout))) throw new MailServerError('PORT_IN_USE', `port ${layout.smtpPort} is served by another process (a sink of another DATA_DIR?)`);
   ensureCertificate(layout);
   fs.mkdirSync(layout.logDir, { recursive: true });
   fs.mkdirSync(layout.sinkDir, { recursive: true });
   const child = spawnDetached(process.execPath, [
     '--import', 'tsx', SINK_ENTRY,
-    '--host', HOST, '--port', String(SMTP_PORT), '--dir', layout.sinkDir,
+    '--host', HOST, '--port', String(layout.smtpPort), '--dir', layout.sinkDir,
     '--key', layout.tlsKey, '--cert', layout.tlsCert, '--max-bytes', String(SINK_MAX_BYTES),
   ], sinkLog(layout), PROJECT_ROOT);
   const pid = child.pid;
@@ -72,7 +72,7 @@ export async function startSink(layout: Layout, say: (line: string) => void): Pr
     // Right after spawn the child may not have exec'd node yet (its command line is still the parent's):
     // for the first seconds, being alive is enough.
     const spawnedAt = Date.now();
-    await waitForGreeting(SMTP_PROBE, 30_000, () => isOurProcess(pid, SINK_ENTRY) || (Date.now() - spawnedAt < 5000 && alive(pid)));
+    await waitForGreeting(smtpProbe(layout), 30_000, () => isOurProcess(pid, SINK_ENTRY) || (Date.now() - spawnedAt < 5000 && alive(pid)));
   } catch (e) {
     await terminate(pid, SINK_ENTRY);
     throw new MailServerError('START_FAILED', `${(e as Error).message}\n${logTail(sinkLog(layout))}`, { cause: e });
@@ -85,6 +85,6 @@ export async function stopSink(layout: Layout): Promise<boolean> {
   fs.rmSync(layout.sinkStateFile, { force: true });
   if (!state.running || state.pid === null) return false;
   await terminate(state.pid, SINK_ENTRY);
-  if (!(await waitForPortClosed(HOST, SMTP_PORT, 10_000))) throw new MailServerError('STOP_FAILED', `port ${SMTP_PORT} still open after the sink stopped`);
+  if (!(await waitForPortClosed(HOST, layout.smtpPort, 10_000))) throw new MailServerError('STOP_FAILED', `port ${layout.smtpPort} still open after the sink stopped`);
   return true;
 }
