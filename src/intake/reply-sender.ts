@@ -11,7 +11,8 @@ export interface ReplySender {
   close(): Promise<void>;
 }
 
-export function createReplySender(store: Store, settings: Pick<Settings, (typeof SMTP_SETTINGS)[number]>, log: Logger): ReplySender {
+/** `signal`: once aborted (the daemon stopping), no further reply is sent; the rest wait for the next process. */
+export function createReplySender(store: Store, settings: Pick<Settings, (typeof SMTP_SETTINGS)[number]>, log: Logger, signal?: AbortSignal): ReplySender {
   const mailer = createMailer(settings);
   return {
     /** Sends every due reply, batch after batch, until none is due (an outage defers the rest at once). */
@@ -20,12 +21,12 @@ export function createReplySender(store: Store, settings: Pick<Settings, (typeof
       for (;;) {
         const r = await sendDueReplies(store, mailer, {
           now, maxAttempts: settings.OUTBOX_MAX_ATTEMPTS, retryBaseMs: settings.OUTBOX_RETRY_BASE_SECONDS * 1000,
-          claimMs: settings.OUTBOX_CLAIM_SECONDS * 1000, log, limit: BATCH,
+          claimMs: settings.OUTBOX_CLAIM_SECONDS * 1000, log, limit: BATCH, ...(signal ? { signal } : {}),
         });
         total.sent += r.sent;
         total.failed += r.failed;
         total.deferred += r.deferred;
-        if (r.sent + r.failed + r.deferred < BATCH) break;
+        if (r.sent + r.failed + r.deferred < BATCH || signal?.aborted) break;
       }
       if (total.sent + total.failed + total.deferred > 0) log.info({ ...total }, 'outbox pass');
       return total;

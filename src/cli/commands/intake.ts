@@ -21,8 +21,8 @@ export const intake: Command = {
     const { options } = parseArgs(argv, [], ['once']);
     const settings = loadSettings([...RULE_SETTINGS, ...IMAP_SETTINGS, ...SMTP_SETTINGS, ...OCR_SETTINGS, ...OPS_SETTINGS, 'DATABASE_URL']);
     const store = await openStore(settings.DATABASE_URL);
-    const replies = createReplySender(store, settings, log.child({ stage: 'reply' }));
     const controller = new AbortController();
+    const replies = createReplySender(store, settings, log.child({ stage: 'reply' }), controller.signal);
     const stop = (sig: string) => {
       if (controller.signal.aborted) return;
       log.info({ stage: 'intake', signal: sig }, 'stopping: finishing the message in flight');
