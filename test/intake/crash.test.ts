@@ -26,12 +26,24 @@ function corpus(): Buffer[] {
   });
 }
 
-function spawnDaemon(w: IntakeWorld, logFile?: string): ChildProcess {
+const FINAL_METRICS_PORT = 9478;
+
+/** Resolves once the daemon serves /healthz: past its start-up, with its signal handlers in place. */
+async function started(port: number, child: ChildProcess): Promise<void> {
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline && child.exitCode === null;) {
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the daemon did not start');
+}
+
+function spawnDaemon(w: IntakeWorld, logFile?: string, metricsPort = 0): ChildProcess {
   const err = logFile ? openSync(logFile, 'a') : 'ignore';
   // node itself (not the tsx wrapper, which would leave its child running after a SIGKILL).
   return spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'intake'], {
     cwd: PROJECT_ROOT,
-    env: { PATH: process.env['PATH'] ?? '', ...w.env, POLL_INTERVAL_SECONDS: '1', OUTBOX_RETRY_BASE_SECONDS: '1', OUTBOX_CLAIM_SECONDS: '5', IMAP_BATCH_SIZE: '10', LOG_LEVEL: 'warn' },
+    env: { PATH: process.env['PATH'] ?? '', ...w.env, POLL_INTERVAL_SECONDS: '1', OUTBOX_RETRY_BASE_SECONDS: '1', OUTBOX_CLAIM_SECONDS: '5', IMAP_BATCH_SIZE: '10', LOG_LEVEL: 'warn', METRICS_PORT: String(metricsPort) },
     stdio: ['ignore', 'ignore', err],
   });
 }
@@ -75,7 +87,9 @@ describe('crash safety', () => {
     const remainingAfterKills = left.join(' → ');
 
     // A clean run finishes the work; then SIGTERM must stop it within 10 s with status 0.
-    const child = spawnDaemon(w, path.join(w.dir, 'final-daemon.log'));
+    const child = spawnDaemon(w, path.join(w.dir, 'final-daemon.log'), FINAL_METRICS_PORT);
+    // The kills may have left nothing to do: SIGTERM must still find the daemon running, not starting.
+    await started(FINAL_METRICS_PORT, child);
     const deadline = Date.now() + 240_000;
     while (Date.now() < deadline) {
       const filed = (await w.store.messages.listByState('filed', 100_000)).length +
