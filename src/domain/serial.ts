@@ -8,9 +8,11 @@ const CYRILLIC_TO_LATIN: Record<string, string> = {
 
 const SEPARATORS = /[\s\-\u2010-\u2015/.·_№#]+/gu;
 const LOOK_ALIKES = /[АВЕЁКМНОРСТХУЗ]/gu;
+const ASCII_DIGITS = /^[0-9]*$/;
 
 /** Canonical lookup key of a serial: upper-case, look-alikes folded to Latin, separators removed. */
 export function normaliseSerial(serial: string): string {
+  if (ASCII_DIGITS.test(serial)) return serial; // most keys looked up: nothing to fold
   return serial.normalize('NFKC').toUpperCase().replace(SEPARATORS, '').replace(LOOK_ALIKES, (ch) => CYRILLIC_TO_LATIN[ch] ?? ch);
 }
 

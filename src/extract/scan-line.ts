@@ -57,8 +57,18 @@ interface LabelSpan extends Span { kind: LabelKind; zone?: Zone }
 const DASHES = /[\u2010-\u2015\u2212]/;
 const SPACES = /[\u00A0\u2000-\u200B\u202F\u205F\u3000\t]/;
 
+const SPACES_ALL = new RegExp(SPACES.source, 'g');
+const DASHES_ALL = new RegExp(DASHES.source, 'g');
+// Lower-casing the whole line is lower-casing each character, except where a character's lower case is longer
+// (İ) or depends on its neighbours (Greek final sigma): such lines take the character-by-character path.
+const CONTEXT_CASED = /Σ/;
+
 /** Lower-case, ё→е, exotic spaces and dashes to ASCII — one char for one char, so offsets stay valid. */
 export function normaliseLine(line: string): string {
+  const lower = line.toLowerCase();
+  if (lower.length === line.length && !CONTEXT_CASED.test(line)) {
+    return lower.replace(SPACES_ALL, ' ').replace(DASHES_ALL, '-').replaceAll('ё', 'е');
+  }
   let out = '';
   for (const ch of line) {
     let c = ch;

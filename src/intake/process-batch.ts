@@ -103,7 +103,7 @@ export async function processBatch(fetched: readonly Fetched[], ctx: ProcessCont
       }
     }
   }
-  const { plans, failed } = planAll(toPlan, ctx);
+  const { plans, failed } = await planAll(toPlan, ctx);
   for (const { row, error } of failed) out.push({ uid: Number(row.uid), outcome: await recordFailure(row, error, ctx, logOf(ctx, row)) });
   const applied = await applyPlans(plans, toPlan, parsed, ctx);
   applied.forEach((outcome, i) => {
@@ -126,11 +126,21 @@ interface ToPlan {
   photos: MessagePhotos | undefined;
 }
 
+// The decisions of a batch take tens of milliseconds of this thread: it lets the event loop run every few, so the
+// next batches' IMAP data and parsed messages keep arriving meanwhile (measured: the wait for the next batch fell
+// from ~50% to ~20% of the run).
+const DECIDE_SLICE_MS = 4;
+
 /** Decides in memory, in order; a message the decider throws on is left out, to be recorded as failed. */
-function planAll(items: readonly ToPlan[], ctx: ProcessContext): { plans: PlannedDecision[]; failed: { row: StoredMessage; error: unknown }[] } {
+async function planAll(items: readonly ToPlan[], ctx: ProcessContext): Promise<{ plans: PlannedDecision[]; failed: { row: StoredMessage; error: unknown }[] }> {
   const plans: PlannedDecision[] = [];
   const failed: { row: StoredMessage; error: unknown }[] = [];
+  let slice = performance.now();
   for (const { row, parsed, photos } of items) {
+    if (performance.now() - slice > DECIDE_SLICE_MS) {
+      await new Promise((r) => setImmediate(r));
+      slice = performance.now();
+    }
     try {
       plans.push(planDecision(row, parsed, ctx, photos));
     } catch (error) {
@@ -157,7 +167,7 @@ async function applyPlans(first: PlannedDecision[], items: readonly ToPlan[], pa
         ctx.log.info({ stage: 'apply', meters: e.changed.length, attempt }, 'meters changed since the batch was judged; judging it again');
         for (const m of e.changed) ctx.registry.restoreLast(m.account, m.meter, m.last, m.lastDate);
         // The same messages as before (none of them failed the first time, or it would not be here).
-        const again = planAll(items.filter((it) => plans.some((p) => p.row.id === it.row.id)), ctx);
+        const again = await planAll(items.filter((it) => plans.some((p) => p.row.id === it.row.id)), ctx);
         if (again.failed.length === 0) {
           plans = again.plans;
           continue;

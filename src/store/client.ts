@@ -6,3 +6,8 @@ import type { Prisma, PrismaClient } from './generated/sqlite/client.js';
 export type Client = PrismaClient;
 /** The client or an interactive transaction: every repository works on either. */
 export type Db = PrismaClient | Prisma.TransactionClient;
+
+/** Runs `fn` in a transaction of its own, or in the one `db` already is. */
+export async function inTransaction<T>(db: Db, fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  return '$transaction' in db ? db.$transaction(fn) : fn(db);
+}

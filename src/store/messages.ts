@@ -3,9 +3,9 @@ import type { DecisionKind } from '../domain/types.js';
 import { join, raw } from '@prisma/client/runtime/client';
 import type { Provider } from './providers.js';
 import { updateEach } from './bulk-update.js';
-import type { Db } from './client.js';
+import { inTransaction, type Db } from './client.js';
 import { uniqueViolation } from './errors.js';
-import type { RawMessageWriter } from './sqlite-raw-writer.js';
+import type { DirectMessages } from './sqlite-messages.js';
 
 export type MessageState = 'received' | 'processing' | 'decided' | 'filed' | 'failed' | 'duplicate';
 
@@ -94,16 +94,19 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   return out;
 }
 
+// The message row; its raw bytes go to MessageSource, a table of their own (see prisma/models.prisma).
 function insertData(input: NewInboundMessage) {
   return {
     mailbox: input.mailbox ?? null, uidValidity: big(input.uidValidity), uid: big(input.uid), messageIdHeader: input.messageIdHeader ?? null,
-    sha256: input.sha256, raw: input.raw ? new Uint8Array(input.raw) : null, size: input.size, receivedAt: input.receivedAt ?? null,
+    sha256: input.sha256, size: input.size, receivedAt: input.receivedAt ?? null,
     dateHeader: input.dateHeader ?? null, fromAddress: input.fromAddress ?? null, subject: input.subject ?? null,
     attempts: input.attempts ?? 0,
   };
 }
 
-// Every column but the raw bytes, which only getRaw reads.
+const bytesOf = (raw: Uint8Array): Uint8Array<ArrayBuffer> => new Uint8Array(raw);
+
+// Every column of the message row (its raw bytes are in MessageSource: getRaw, rawOf).
 const columns = {
   id: true, mailbox: true, uidValidity: true, uid: true, messageIdHeader: true, sha256: true, size: true,
   receivedAt: true, dateHeader: true, fromAddress: true, subject: true, state: true, decision: true, reasons: true,
@@ -122,12 +125,15 @@ function toMessage(row: Row): StoredMessage {
   };
 }
 
-export function messagesRepo(db: Db, rawWriter: RawMessageWriter | null = null, provider: Provider = 'sqlite') {
+/** `direct`: the intake's own statements on SQLite (sqlite-messages.ts), used where given for the per-batch calls. */
+export function messagesRepo(db: Db, direct: DirectMessages | null = null, provider: Provider = 'sqlite') {
   const repo = {
     async insert(input: NewInboundMessage): Promise<InsertMessageResult> {
       const data = insertData(input);
       try {
-        const row = await db.inboundMessage.create({ data, select: { id: true } });
+        const row = await db.inboundMessage.create({
+          data: { ...data, ...(input.raw ? { source: { create: { raw: bytesOf(input.raw) } } } : {}) }, select: { id: true },
+        });
         return { ok: true, id: row.id };
       } catch (e) {
         if (!uniqueViolation(e)) throw e;
@@ -147,18 +153,24 @@ export function messagesRepo(db: Db, rawWriter: RawMessageWriter | null = null, 
     async insertMany(inputs: readonly NewInboundMessage[]): Promise<StoredMessage[]> {
       const first = inputs[0];
       const oneEpoch = first && inputs.every((m) => m.mailbox === first.mailbox && m.uidValidity === first.uidValidity && m.uid !== null && m.uid !== undefined);
-      if (rawWriter && oneEpoch && first.mailbox && first.uidValidity !== null && first.uidValidity !== undefined) {
-        rawWriter.insert(inputs);
+      if (direct && oneEpoch && first.mailbox && first.uidValidity !== null && first.uidValidity !== undefined) {
+        direct.insert(inputs);
         const rows = new Map((await repo.findByUids(first.mailbox, first.uidValidity, inputs.map((m) => m.uid!))).map((r) => [String(r.uid), r]));
         return inputs.map((m) => rows.get(String(m.uid))!);
       }
       const out: StoredMessage[] = [];
       for (const part of chunks(inputs, INSERT_CHUNK)) {
         try {
-          const rows = await db.inboundMessage.createManyAndReturn({ data: part.map(insertData), select: columns });
-          // RETURNING order is not promised: match the rows back by UID, or by position when there is none.
-          const byUid = new Map(rows.map((r) => [String(r.uid), r]));
-          part.forEach((input, i) => out.push(toMessage((input.uid !== null && input.uid !== undefined ? byUid.get(String(input.uid)) : rows[i])!)));
+          const stored = await inTransaction(db, async (tx) => {
+            const rows = await tx.inboundMessage.createManyAndReturn({ data: part.map(insertData), select: columns });
+            // RETURNING order is not promised: match the rows back by UID, or by position when there is none.
+            const byUid = new Map(rows.map((r) => [String(r.uid), r]));
+            const matched = part.map((input, i) => (input.uid !== null && input.uid !== undefined ? byUid.get(String(input.uid)) : rows[i])!);
+            const sources = part.flatMap((input, i) => (input.raw ? [{ messageId: matched[i]!.id, raw: bytesOf(input.raw) }] : []));
+            if (sources.length > 0) await tx.messageSource.createMany({ data: sources });
+            return matched;
+          });
+          for (const row of stored) out.push(toMessage(row));
         } catch (e) {
           if (!uniqueViolation(e)) throw e;
           for (const input of part) {
@@ -180,7 +192,7 @@ export function messagesRepo(db: Db, rawWriter: RawMessageWriter | null = null, 
 
     /** The raw message, or null when unknown or purged by retention. */
     async getRaw(id: number): Promise<Uint8Array | null> {
-      const row = await db.inboundMessage.findUnique({ where: { id }, select: { raw: true } });
+      const row = await db.messageSource.findUnique({ where: { messageId: id }, select: { raw: true } });
       return row?.raw ?? null;
     },
 
@@ -188,9 +200,7 @@ export function messagesRepo(db: Db, rawWriter: RawMessageWriter | null = null, 
     async rawOf(ids: readonly number[]): Promise<Map<number, Uint8Array>> {
       const out = new Map<number, Uint8Array>();
       for (const part of chunks(ids, INSERT_CHUNK)) {
-        for (const row of await db.inboundMessage.findMany({ where: { id: { in: part } }, select: { id: true, raw: true } })) {
-          if (row.raw) out.set(row.id, row.raw);
-        }
+        for (const row of await db.messageSource.findMany({ where: { messageId: { in: part } } })) out.set(row.messageId, row.raw);
       }
       return out;
     },
@@ -219,6 +229,7 @@ export function messagesRepo(db: Db, rawWriter: RawMessageWriter | null = null, 
 
     /** The stored messages among these UIDs of a mailbox epoch. */
     async findByUids(mailbox: string, uidValidity: bigint | number, uids: readonly (bigint | number)[]): Promise<StoredMessage[]> {
+      if (direct) return direct.findByUids(mailbox, uidValidity, uids);
       const out: StoredMessage[] = [];
       for (const part of chunks(uids.map((u) => BigInt(u)))) {
         const rows = await db.inboundMessage.findMany({ where: { mailbox, uidValidity: BigInt(uidValidity), uid: { in: part } }, select: columns });
@@ -239,6 +250,7 @@ export function messagesRepo(db: Db, rawWriter: RawMessageWriter | null = null, 
 
     /** Every message, of any mailbox, whose bytes hash to one of these (the duplicate check of a batch), oldest first. */
     async findBySha256(sha256s: readonly string[]): Promise<MessageCopy[]> {
+      if (direct) return direct.findBySha256(sha256s);
       const out: MessageCopy[] = [];
       for (const part of chunks([...new Set(sha256s)])) {
         out.push(...await db.inboundMessage.findMany({
@@ -291,6 +303,7 @@ export function messagesRepo(db: Db, rawWriter: RawMessageWriter | null = null, 
 
     /** Counts a processing attempt of each of these messages. */
     async countAttempts(ids: readonly number[]): Promise<void> {
+      if (direct) return direct.countAttempts(ids);
       for (const part of chunks(ids)) {
         await db.inboundMessage.updateMany({ where: { id: { in: part } }, data: { attempts: { increment: 1 } } });
       }
@@ -298,6 +311,7 @@ export function messagesRepo(db: Db, rawWriter: RawMessageWriter | null = null, 
 
     /** Records that these messages were moved to their outcome folder: filedAt set once, a decided one becomes filed. */
     async markFiled(ids: readonly number[], at: Date): Promise<void> {
+      if (direct) return direct.markFiled(ids, at);
       for (const part of chunks(ids)) {
         // One statement (one commit): a decided message becomes filed, a failed or duplicate one keeps its state.
         await db.$executeRaw`UPDATE "InboundMessage" SET "filedAt" = ${at}, "updatedAt" = ${new Date()},

@@ -6,7 +6,7 @@ import type { Client, Db } from './client.js';
 import { postgresAdapterFactory, sqliteAdapterFactory } from './driver-adapters.js';
 import { MIGRATE_HINT, StoreError, asStoreError, guarded } from './errors.js';
 import { messagesRepo, type MessagesRepo } from './messages.js';
-import { openSqliteDirect, sqliteRawWriter, type RawMessageWriter } from './sqlite-raw-writer.js';
+import { openSqliteDirect, sqliteMessages, type DirectMessages } from './sqlite-messages.js';
 import { sqliteBatchRepos, sqliteBatchTransaction } from './sqlite-batch.js';
 import type { BatchRepos } from './batch-repos.js';
 import { migrationNames } from './migrate.js';
@@ -42,10 +42,10 @@ export interface Store extends Repos {
   close(): Promise<void>;
 }
 
-function repos(db: Db, provider: Provider, rawWriter: RawMessageWriter | null = null): Repos {
+function repos(db: Db, provider: Provider, direct: DirectMessages | null = null): Repos {
   return {
     registry: guarded(registryRepo(db, provider)),
-    messages: guarded(messagesRepo(db, rawWriter, provider)),
+    messages: guarded(messagesRepo(db, direct, provider)),
     readings: guarded(readingsRepo(db)),
     audit: guarded(auditRepo(db)),
     outbox: guarded(outboxRepo(db)),
@@ -116,10 +116,9 @@ export async function openStore(databaseUrl: string): Promise<Store> {
   // Prisma would silently reconnect after $disconnect; a closed store refuses instead (readiness sees it, and a
   // late caller fails loudly rather than reopening the database behind the owner's back).
   let closed = false;
-  // The intake's raw inserts bypass Prisma's slow Bytes path on SQLite (sqlite-raw-writer.ts).
+  // The intake's per-batch statements bypass Prisma on SQLite (sqlite-messages.ts, sqlite-batch.ts).
   const direct = provider === 'sqlite' ? openSqliteDirect(sqliteFilePath(databaseUrl)) : null;
-  const rawWriter = direct ? sqliteRawWriter(direct) : null;
-  const base = repos(client, provider, rawWriter);
+  const base = repos(client, provider, direct ? sqliteMessages(direct) : null);
   const directBatch = direct ? sqliteBatchTransaction(direct, guardedBatch(sqliteBatchRepos(direct, base.registry))) : null;
   const store: Store = {
     provider,

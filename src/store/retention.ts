@@ -1,6 +1,6 @@
 // Data lifecycle: the raw source of a message goes once its outcome is final and old enough. The row stays
 // (sha256 and Message-ID keep the duplicate check working; readings, review item and audit keep pointing at it).
-import type { Db } from './client.js';
+import { inTransaction, type Db } from './client.js';
 
 /** Why a message's raw source may go: the kind of its final outcome. */
 export type PurgeKind = 'accept' | 'reject' | 'ignore' | 'duplicate' | 'review_resolved';
@@ -48,11 +48,11 @@ export function retentionRepo(db: Db) {
     async purgeRaw(ids: readonly number[], at: Date): Promise<number> {
       let count = 0;
       for (let i = 0; i < ids.length; i += CHUNK) {
-        const r = await db.inboundMessage.updateMany({
-          where: { id: { in: ids.slice(i, i + CHUNK) }, rawPurgedAt: null },
-          data: { raw: null, rawPurgedAt: at },
+        const part = ids.slice(i, i + CHUNK);
+        count += await inTransaction(db, async (tx) => {
+          await tx.messageSource.deleteMany({ where: { messageId: { in: part }, message: { rawPurgedAt: null } } });
+          return (await tx.inboundMessage.updateMany({ where: { id: { in: part }, rawPurgedAt: null }, data: { rawPurgedAt: at } })).count;
         });
-        count += r.count;
       }
       return count;
     },

@@ -127,7 +127,7 @@ export function reviewQueueQueries(db: Db) {
 
     /** A message's raw bytes for display (plain SQL: the ORM moves Bytes several times slower); null when purged. */
     async rawOf(messageId: number): Promise<Buffer | null> {
-      const [row] = await db.$queryRaw<{ raw: Uint8Array | Buffer | null }[]>(sql`SELECT "raw" FROM "InboundMessage" WHERE "id" = ${messageId}`);
+      const [row] = await db.$queryRaw<{ raw: Uint8Array | Buffer | null }[]>(sql`SELECT "raw" FROM "MessageSource" WHERE "messageId" = ${messageId}`);
       if (!row || row.raw === null) return null;
       return Buffer.isBuffer(row.raw) ? row.raw : Buffer.from(row.raw.buffer, row.raw.byteOffset, row.raw.byteLength);
     },

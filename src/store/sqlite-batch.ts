@@ -12,7 +12,7 @@
 import type Database from 'better-sqlite3';
 import type { BatchRepos } from './batch-repos.js';
 import type { RegistryRepo } from './registry.js';
-import { iso } from './sqlite-raw-writer.js';
+import { iso } from './sqlite-messages.js';
 import { wellFormed } from './well-formed.js';
 
 type Db = Database.Database;
