@@ -40,6 +40,15 @@ export interface CycleContext extends Omit<ProcessContext, 'registry'> {
   loadRegistry(): Promise<RegistryIndex>;
 }
 
+/** Counts a filed message in the cycle's stats. */
+export function countOutcome(stats: CycleStats, outcome: ProcessOutcome): void {
+  stats.seen++;
+  if (outcome.kind === 'decided') stats.decided[outcome.decision] = (stats.decided[outcome.decision] ?? 0) + 1;
+  else if (outcome.kind === 'duplicate') stats.duplicates++;
+  else if (outcome.kind === 'failed') stats.failed++;
+  else stats.resumed++;
+}
+
 export async function runCycle(mailbox: IntakeMailbox, cycleCtx: CycleContext, opts: CycleOptions): Promise<CycleStats> {
   const stats: CycleStats = { seen: 0, decided: {}, duplicates: 0, failed: 0, resumed: 0 };
   const { timings } = cycleCtx;
@@ -64,11 +73,7 @@ export async function runCycle(mailbox: IntakeMailbox, cycleCtx: CycleContext, o
     moving.shift();
     await markFiled(ctx.store, filed, ctx);
     for (const { outcome } of filed) {
-      stats.seen++;
-      if (outcome.kind === 'decided') stats.decided[outcome.decision] = (stats.decided[outcome.decision] ?? 0) + 1;
-      else if (outcome.kind === 'duplicate') stats.duplicates++;
-      else if (outcome.kind === 'failed') stats.failed++;
-      else stats.resumed++;
+      countOutcome(stats, outcome);
       opts.onFiled?.(outcome);
     }
   };

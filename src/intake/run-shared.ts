@@ -18,7 +18,7 @@ import { RegistryIndex } from '../validate/registry-index.js';
 import { processBatch } from './process-batch.js';
 import { recordFailure, sha256, type Fetched, type ProcessContext, type ProcessOutcome } from './process-message.js';
 import { INTAKE_LEASE, LEASE_TTL_MS, LeaseHeldError, SHARED_LEASE, cycleContext, holderId, sleep, withParser, type IntakeDeps } from './run-intake.js';
-import { markFiled, moveBatch, parseAll, reconcileMoved, type CycleContext, type CycleStats } from './run-cycle.js';
+import { countOutcome, markFiled, moveBatch, parseAll, reconcileMoved, type CycleContext, type CycleStats } from './run-cycle.js';
 import { parseMessage } from '../parse/parse-message.js';
 import { timed } from './stage-timings.js';
 
@@ -152,11 +152,7 @@ async function sharedCycle(client: MailboxClient, uidValidity: bigint, deps: Int
     await moveBatch(client, filed, ctx);
     await markFiled(ctx.store, filed, ctx);
     for (const { outcome } of filed) {
-      stats.seen++;
-      if (outcome.kind === 'decided') stats.decided[outcome.decision] = (stats.decided[outcome.decision] ?? 0) + 1;
-      else if (outcome.kind === 'duplicate') stats.duplicates++;
-      else if (outcome.kind === 'failed') stats.failed++;
-      else stats.resumed++;
+      countOutcome(stats, outcome);
       deps.observer?.filed(outcome);
     }
   }

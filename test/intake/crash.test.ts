@@ -1,7 +1,7 @@
 // kill -9 of the daemon at random points of a 500-message run, repeated, then a clean restart: every message is
 // processed once — none lost, no reading stored twice, no reply queued twice; and SIGTERM stops it cleanly.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { openSync, readFileSync, readdirSync } from 'node:fs';
+import { openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,22 +9,10 @@ import { PROJECT_ROOT } from '../../src/config.js';
 import { log } from '../../src/log.js';
 import { MailboxClient } from '../../src/mail/mailbox-client.js';
 import { sinkMessages } from '../../scripts/mailserver/index.js';
-import { folderMessageIds, intakeWorld, SAMPLES, type IntakeWorld } from './helpers.js';
+import { distinctCorpus, folderMessageIds, intakeWorld, type IntakeWorld } from './helpers.js';
 
 const TOTAL = 500;
 const KILLS = 8;
-
-/** 500 distinct messages made from the samples: each gets its own Message-ID and sender. */
-function corpus(): Buffer[] {
-  const samples = readdirSync(SAMPLES).filter((f) => f.endsWith('.eml')).sort().map((f) => readFileSync(path.join(SAMPLES, f)).toString('latin1'));
-  return Array.from({ length: TOTAL }, (_, i) => {
-    const src = samples[i % samples.length]!;
-    const headerEnd = src.search(/\r?\n\r?\n/);
-    let head = src.slice(0, headerEnd).replace(/^message-id:.*(\r?\n[ \t].*)*$/im, '').replace(/^(\r?\n)+/, '');
-    head = head.replace(/^(from:.*?)([\w.+-]+)@/im, `$1crash${i}.$2@`);
-    return Buffer.from(`Message-ID: <crash-${i}@test.khab>\r\n${head}${src.slice(headerEnd)}`, 'latin1');
-  });
-}
 
 const FINAL_METRICS_PORT = 9478;
 
@@ -61,7 +49,7 @@ describe('crash safety', () => {
     w = await intakeWorld({ REPLY_MAX_PER_SENDER_PER_DAY: '1000' });
     const client = new MailboxClient(w.settings, log.child({ stage: 'test' }));
     await client.connect();
-    for (const raw of corpus()) await client.append('INBOX', raw, { date: new Date('2026-11-22T00:00:00Z') });
+    for (const raw of distinctCorpus(TOTAL, 'crash')) await client.append('INBOX', raw, { date: new Date('2026-11-22T00:00:00Z') });
     await client.close();
   }, 300_000);
   afterAll(async () => {

@@ -58,6 +58,20 @@ export function sampleFiles(): string[] {
   return files.map((f) => ({ f, t: when(f) })).sort((a, b) => a.t - b.t).map((x) => x.f);
 }
 
+/** `total` distinct messages made from the samples (at most `maxBytes` each): message i gets the Message-ID
+ *  <TAG-i@test.khab> and a sender of its own (TAGi.name@…), so none is a duplicate and no sender cap holds a reply. */
+export function distinctCorpus(total: number, tag: string, opts: { maxBytes?: number } = {}): Buffer[] {
+  const samples = readdirSync(SAMPLES).filter((f) => f.endsWith('.eml')).sort().map((f) => readFileSync(path.join(SAMPLES, f)).toString('latin1'))
+    .filter((src) => src.length < (opts.maxBytes ?? Infinity));
+  return Array.from({ length: total }, (_, i) => {
+    const src = samples[i % samples.length]!;
+    const headerEnd = src.search(/\r?\n\r?\n/);
+    let head = src.slice(0, headerEnd).replace(/^message-id:.*(\r?\n[ \t].*)*$/im, '').replace(/^(\r?\n)+/, '');
+    head = head.replace(/^(from:.*?)([\w.+-]+)@/im, `$1${tag}${i}.$2@`);
+    return Buffer.from(`Message-ID: <${tag}-${i}@test.khab>\r\n${head}${src.slice(headerEnd)}`, 'latin1');
+  });
+}
+
 export interface Expected {
   decision: string;
   readings: { account: string; meter: string; t1: number | null; t2: number | null; t3: number | null }[];

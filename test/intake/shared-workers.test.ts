@@ -2,7 +2,7 @@
 // message exactly once: one row, one decision, one move, one reply; the work is spread over the workers; meters that
 // several workers advance at once end with one effective reading per period.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { openSync, readFileSync, readdirSync } from 'node:fs';
+import { openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,23 +11,10 @@ import { log } from '../../src/log.js';
 import { MailboxClient } from '../../src/mail/mailbox-client.js';
 import { sinkMessages } from '../../scripts/mailserver/index.js';
 import { TEST_PROVIDER } from '../store/temp-db.js';
-import { folderMessageIds, intakeWorld, SAMPLES, type IntakeWorld } from './helpers.js';
+import { distinctCorpus, folderMessageIds, intakeWorld, type IntakeWorld } from './helpers.js';
 
 const TOTAL = 2000;
 const WORKERS = 4;
-
-/** Distinct messages made from the samples (own Message-ID and sender each); meters repeat across them. */
-function corpus(): Buffer[] {
-  const samples = readdirSync(SAMPLES).filter((f) => f.endsWith('.eml')).sort().map((f) => readFileSync(path.join(SAMPLES, f)).toString('latin1'))
-    .filter((src) => src.length < 200_000); // photo mails would only slow the run down: OCR is off here
-  return Array.from({ length: TOTAL }, (_, i) => {
-    const src = samples[i % samples.length]!;
-    const headerEnd = src.search(/\r?\n\r?\n/);
-    let head = src.slice(0, headerEnd).replace(/^message-id:.*(\r?\n[ \t].*)*$/im, '').replace(/^(\r?\n)+/, '');
-    head = head.replace(/^(from:.*?)([\w.+-]+)@/im, `$1w${i}.$2@`);
-    return Buffer.from(`Message-ID: <shared-${i}@test.khab>\r\n${head}${src.slice(headerEnd)}`, 'latin1');
-  });
-}
 
 function spawnWorker(w: IntakeWorld, n: number): ChildProcess {
   const err = openSync(path.join(w.dir, `worker-${n}.log`), 'a');
@@ -50,7 +37,8 @@ describe.runIf(TEST_PROVIDER === 'postgres')('several intake workers on PostgreS
     w = await intakeWorld({ REPLY_MAX_PER_SENDER_PER_DAY: '1000' });
     const client = new MailboxClient(w.settings, log.child({ stage: 'test' }));
     await client.connect();
-    for (const raw of corpus()) await client.append('INBOX', raw, { date: new Date('2026-11-22T00:00:00Z') });
+    // Photo mails would only slow the run down: OCR is off here.
+    for (const raw of distinctCorpus(TOTAL, 'shared', { maxBytes: 200_000 })) await client.append('INBOX', raw, { date: new Date('2026-11-22T00:00:00Z') });
     await client.close();
   }, 600_000);
   afterAll(async () => {
