@@ -19,7 +19,7 @@
 // .data/soak-XXXX, beside the shared instance on 3143/3993/2525, which it never touches: other engineers' tests and
 // benches reset that one whenever they start. Fresh SQLite database (migrated, samples/registry.csv + one account
 // per photographed meter). At the end the instance is stopped and its mail deleted; the database and the daemon's
-// log are kept after a failure or with --keep. Not in CI: ~15 min for 20,000 messages on 2 cores.
+// log are kept after a failure or with --keep. Not in CI: ~23 min for 20,000 messages on 2 cores shared with other jobs.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
