@@ -64,7 +64,7 @@ export async function runCycle(mailbox: IntakeMailbox, cycleCtx: CycleContext, o
   // while this one is stored, decided and applied. A batch is moved only after its decisions were committed, and
   // marked filed only after its move, in batch order. Only the IMAP side runs beside the batch: the database sees
   // one writer at a time (see store/sqlite-batch.ts).
-  const upcoming = prefetcher(mailbox, ctx, uids, opts.batchSize);
+  const upcoming = prefetcher(mailbox, ctx, uids, opts.batchSize, opts.signal);
   // Batches whose moves were issued, oldest first; each is marked filed once its move is done, in batch order.
   const moving: { filed: Filed[]; moved: Promise<void>; done: boolean }[] = [];
   const fileOldest = async (): Promise<void> => {
@@ -128,7 +128,7 @@ const PREFETCH_MAX_BYTES = 64 * 1024 * 1024;
 
 /** Hands out the cycle's batches in UID order, keeping up to PREFETCH_DEPTH of them fetched or being fetched and
  *  parsed ahead (fewer while those fetched hold PREFETCH_MAX_BYTES); null when all were handed out. */
-function prefetcher(mailbox: IntakeMailbox, ctx: ProcessContext, uids: readonly number[], batchSize: number): () => Promise<Prepared> | null {
+function prefetcher(mailbox: IntakeMailbox, ctx: ProcessContext, uids: readonly number[], batchSize: number, signal?: AbortSignal): () => Promise<Prepared> | null {
   const ahead: { prepared: Promise<Prepared>; bytes: number }[] = [];
   let start = 0;
   let photoTurn: Promise<unknown> = Promise.resolve();
@@ -142,7 +142,7 @@ function prefetcher(mailbox: IntakeMailbox, ctx: ProcessContext, uids: readonly 
         entry.bytes = batch.reduce((n, m) => n + m.source.length, 0);
         const parsed = await parseAll(batch, ctx);
         // Photos one at a time across batches: a batch of 12 MP photos decoded at once would not fit in memory.
-        const turn = photoTurn.then(() => readPhotos(parsed, ctx));
+        const turn = photoTurn.then(() => readPhotos(parsed, ctx, signal));
         photoTurn = turn.catch(() => undefined);
         return { batch, parsed, photos: await turn };
       });
@@ -170,10 +170,17 @@ export async function parseAll(batch: readonly Fetched[], ctx: ProcessContext): 
   return new Map(done.filter((d) => d !== null));
 }
 
-async function readPhotos(parsed: Map<number, ParsedMessage> | undefined, ctx: ProcessContext): Promise<Map<number, MessagePhotos | undefined> | undefined> {
+/** Reads the photos of a prefetched batch, message by message, until the cycle is stopped: a stopping daemon
+ *  does not read the photos of batches it will never process (a message left unread here is read, if it is
+ *  processed after all, by processBatch). */
+async function readPhotos(parsed: Map<number, ParsedMessage> | undefined, ctx: ProcessContext, signal?: AbortSignal): Promise<Map<number, MessagePhotos | undefined> | undefined> {
   if (!parsed) return undefined;
   const photos = new Map<number, MessagePhotos | undefined>();
-  if (ctx.readPhotos) for (const [uid, pm] of parsed) photos.set(uid, await readPhotosOf(pm, ctx.readPhotos));
+  if (!ctx.readPhotos) return photos;
+  for (const [uid, pm] of parsed) {
+    if (signal?.aborted) break;
+    photos.set(uid, await readPhotosOf(pm, ctx.readPhotos));
+  }
   return photos;
 }
 
