@@ -19,7 +19,7 @@ import { processBatch } from './process-batch.js';
 import { recordFailure, sha256, type Fetched, type ProcessContext, type ProcessOutcome } from './process-message.js';
 import { INTAKE_LEASE, LEASE_TTL_MS, LeaseHeldError, SHARED_LEASE, cycleContext, holderId, sleep, withParser, type IntakeDeps } from './run-intake.js';
 import { countOutcome, markFiled, moveBatch, parseAll, reconcileMoved, type CycleContext, type CycleStats } from './run-cycle.js';
-import { parseMessage } from '../parse/parse-message.js';
+import { parseHeaders } from '../parse/parse-message.js';
 import { timed } from './stage-timings.js';
 
 /** A claim outlives any batch (50 messages with photos take well under a minute); a dead worker's runs out. */
@@ -176,10 +176,10 @@ async function storeNew(client: MailboxClient, cycleCtx: CycleContext, ctx: Proc
   let stored = 0;
   for (let i = 0; i < fresh.length && !signal.aborted; i += batchSize) {
     const batch = await timed(ctx.timings, 'fetch', () => client.fetch(fresh.slice(i, i + batchSize)));
-    const parsed = await parseAll(batch, ctx);
     const rows: NewInboundMessage[] = [];
     for (const m of batch) {
-      const p = parsed?.get(m.uid) ?? (await parseMessage(m.source, ctx.limits));
+      // The row needs the header fields only; the worker that claims the message parses it whole.
+      const p = await timed(ctx.timings, 'parse', () => parseHeaders(m.source, ctx.limits));
       rows.push({
         mailbox: ctx.mailbox, uidValidity: ctx.uidValidity, uid: m.uid, messageIdHeader: p.messageId, sha256: sha256(m.source),
         raw: m.source, size: m.source.length, receivedAt: m.internalDate, dateHeader: p.date, fromAddress: p.from.address, subject: p.subject.slice(0, 500),

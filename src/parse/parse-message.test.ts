@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseMessage } from './parse-message.js';
+import { parseHeaders, parseMessage } from './parse-message.js';
 import type { ParsedMessage } from './types.js';
 
 const FIXTURES = new URL('../../test/fixtures/parse/', import.meta.url);
@@ -311,5 +311,34 @@ describe('parseMessage: bad input', () => {
     const m = await parseMessage(raw);
     expect(m.problems).toEqual(['not_a_message']);
     expect(m.from.address).toBe('a@b.ru');
+  });
+});
+
+describe('parseHeaders', () => {
+  it('reads Message-ID, Date, From, Reply-To, To and Subject as parseMessage does, for every sample and held-out message', async () => {
+    const { readdirSync, statSync } = await import('node:fs');
+    const files: string[] = [];
+    const walk = (dir: string): void => {
+      for (const f of readdirSync(dir)) {
+        const p = `${dir}/${f}`;
+        if (statSync(p).isDirectory()) walk(p);
+        else if (f.endsWith('.eml')) files.push(p);
+      }
+    };
+    walk('samples');
+    walk('test/corpora');
+    expect(files.length).toBeGreaterThan(100);
+    const fields = (m: ParsedMessage) => ({ messageId: m.messageId, date: m.date, from: m.from, replyTo: m.replyTo, to: m.to, subject: m.subject, headers: m.headers });
+    for (const file of files) {
+      const raw = readFileSync(file);
+      const [full, head] = [await parseMessage(raw), await parseHeaders(raw)];
+      expect(fields(head), file).toEqual(fields(full));
+      expect(head.text).toBe('');
+      expect(head.attachments).toEqual([]);
+    }
+  });
+
+  it('gives an empty message with its problem for bytes that are not a message', async () => {
+    expect((await parseHeaders(Buffer.alloc(0))).problems).toEqual((await parseMessage(Buffer.alloc(0))).problems);
   });
 });

@@ -159,6 +159,22 @@ async function parseWithMailparser(raw: Buffer, maxParts: number): Promise<Parse
   return simpleParser(raw, { ...PARSER_OPTIONS, maxChildNodes: Math.max(1000, maxParts * 2 + 10) });
 }
 
+/**
+ * The header fields of one raw message (Message-ID, Date, From, Subject …) as parseMessage reads them, from the
+ * header block alone: no body, no attachments. For a store that needs only those (the shared intake's fetcher).
+ */
+export async function parseHeaders(raw: Buffer, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<ParsedMessage> {
+  const sniff = sniffRaw(raw);
+  if (sniff.kind !== 'message') return emptyMessage([sniff.kind]);
+  const headerEnd = Math.min(sniff.headerEnd, sniff.start + MAX_HEADER_BLOCK);
+  const headerBlock = Buffer.concat([raw.subarray(sniff.start, headerEnd), Buffer.from('\r\n')]);
+  try {
+    return buildMessage(await parseWithMailparser(scanMime(headerBlock, 0, limits.maxParts).raw, limits.maxParts), [], true);
+  } catch {
+    return emptyMessage(['not_a_message']);
+  }
+}
+
 /** Parses one raw message. Never throws for bad input: trouble is listed in `problems`. */
 export async function parseMessage(raw: Buffer, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<ParsedMessage> {
   const sniff = sniffRaw(raw);
