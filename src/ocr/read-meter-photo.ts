@@ -3,7 +3,7 @@
 // sampler; the confidence says how far to trust the result (accept at ACCEPT_CONFIDENCE).
 import { analyseDisplayCrop, type DisplayLayout } from './analyse-display-crop.js';
 import { readZone } from './read-zone.js';
-import type { DigitReading } from './recognise-digits.js';
+import type { DigitEvidence, DigitReading } from './recognise-digits.js';
 import { recogniseDigits } from './recognise-digits.js';
 import { expandCandidates } from './expand-candidates.js';
 import { CROP_DIGIT_HEIGHT, cropGeometry, extractDisplayCrop } from './extract-display-crop.js';
@@ -36,6 +36,8 @@ export const DEFAULT_READ_OPTIONS: ReadMeterOptions = { maxDisplays: 6, goodEnou
 export type MeterPhotoReading = Omit<PhotoReading, 'attachmentIndex'> & {
   /** Why the confidence is what it is (layout doubts of the chosen display). */
   doubts: string[];
+  /** Per-digit evidence of the chosen display (what each recogniser said), empty when nothing was read. */
+  evidence: DigitEvidence[];
 };
 
 interface ReadDisplay {
@@ -84,6 +86,7 @@ export async function readMeterPhoto(image: RawImage, ocr: TextRecogniser, optio
     serialConfidence: serialRead?.confidence,
     crop: best.box,
     doubts: best.reading.doubts,
+    evidence: best.reading.evidence,
     ms: Math.round(opts.now() - started),
   };
 }
@@ -138,5 +141,5 @@ function digitConfidence(alts: { digit: number; p: number }[], digit: string): n
 }
 
 function empty(problem: 'no_display_found' | 'digits_unreadable') {
-  return { problem, display: null, candidates: [], digitConfidence: [], crop: null, doubts: [] as string[] };
+  return { problem, display: null, candidates: [], digitConfidence: [], crop: null, doubts: [] as string[], evidence: [] as DigitEvidence[] };
 }
