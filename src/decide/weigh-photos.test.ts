@@ -2,7 +2,7 @@
 // of the reading falls outside the registry's window.
 import { describe, expect, it } from 'vitest';
 import type { PhotoReading, ReadingCandidate } from '../ocr/types.js';
-import { extentVariants, settledConfidence } from './weigh-photos.js';
+import { cutByRegistry, extentVariants, settledConfidence } from './weigh-photos.js';
 
 const lcd = (digits: string, confidence: number, digitConfidence: number[], doubtCodes: PhotoReading['doubtCodes']): [PhotoReading, ReadingCandidate] => {
   const top = { digits, value: Number(digits), confidence };
@@ -47,5 +47,29 @@ describe('settledConfidence (LCD)', () => {
   it('unsure digits stay unsure: the digits\' own product is the most it gets', () => {
     const [p, top] = lcd('281', 0.3, [0.99, 0.7, 0.98], ['few_digits']);
     expect(settledConfidence(p, top, heat, { last: 277, band: 20 })).toBeLessThan(0.8);
+  });
+});
+
+describe('cutByRegistry (LCD point unseen)', () => {
+  it('cuts the decimals off when exactly one cut fits the window', () => {
+    const [p, top] = lcd('00978388', 0.3, [1, 1, 0.99, 0.99, 0.98, 0.99, 0.6, 0.5], ['no_decimal_point']);
+    expect(cutByRegistry(p, top, { digits: 6 }, { last: 9383, band: 2000 })).toEqual({ digits: '009783', value: 9783, confidence: 0.951 });
+  });
+
+  it('a display showing leading zeros keeps exactly the meter\'s digits: no leading digit can have been lost', () => {
+    const [p, top] = lcd('0005192', 0.5, [1, 1, 1, 1, 1, 1, 1], ['no_decimal_point']);
+    expect(cutByRegistry(p, top, { digits: 6 }, { last: 489, band: 2000 })?.value).toBe(519);
+    // blanked zeros: 1519 (a lost leading 1) would fit as well
+    const [q, topQ] = lcd('5192', 0.5, [1, 1, 1, 1], ['no_decimal_point']);
+    expect(cutByRegistry(q, topQ, { digits: 6 }, { last: 489, band: 2000 })).toBeNull();
+  });
+
+  it('no cut when two fit, when the point was seen, or when another doubt stands', () => {
+    const [p, top] = lcd('51923', 0.5, [1, 1, 1, 1, 1], ['no_decimal_point']);
+    expect(cutByRegistry(p, top, { digits: 6 }, { last: 500, band: 5000 })).toBeNull();
+    const [q, topQ] = lcd('00978388', 0.3, [1, 1, 1, 1, 1, 1, 1, 1], ['few_digits']);
+    expect(cutByRegistry(q, topQ, { digits: 6 }, { last: 9383, band: 2000 })).toBeNull();
+    const [r, topR] = lcd('00978388', 0.3, [1, 1, 1, 1, 1, 1, 1, 1], ['no_decimal_point', 'strays']);
+    expect(cutByRegistry(r, topR, { digits: 6 }, { last: 9383, band: 2000 })).toBeNull();
   });
 });
