@@ -162,8 +162,10 @@ export function layoutFor(crop: RawImage, base: GreyImage, ink: Ink, h: number):
     flags: {
       touchesBorder: row.blobs[0]!.x0 < 0.2 * row.pitch || row.blobs[row.blobs.length - 1]!.x1 > crop.width - 0.2 * row.pitch,
       missingDigit: unknown.some(Boolean),
-      rowContinues: rowContinues(crop, bin, row, ink, plain, turningAfter),
-      strays: countStrays(found.all, row, h),
+      // Past a decimal point there are only decimals: ink beyond the row's right end or beside it there is no
+      // integer digit missed.
+      rowContinues: rowContinues(crop, bin, row, ink, plain, turningAfter || decimalsBy === 'point'),
+      strays: countStrays(found.all, row, h, decimalsBy === 'point' ? digits[digits.length - 1]!.x1 : Infinity),
       textBefore: textBefore(plain, row),
       redInside,
       glare: glareShare(base, row) > 0.03,
@@ -513,8 +515,9 @@ function textBefore(blobs: Blob[], row: BlobRow): boolean {
     blobHeight(b) >= 0.5 * h && blobHeight(b) <= 1.3 * h && Math.abs(blobCy(b) - blobCy(first)) < 0.3 * h);
 }
 
-function countStrays(all: Blob[], row: BlobRow, h: number): number {
-  const x0 = row.blobs[0]!.x0 - 0.8 * row.pitch, x1 = row.blobs[row.blobs.length - 1]!.x1 + 0.8 * row.pitch;
+/** Digit-sized blobs on the row's line that are not its digits, from just before the row to `upToX`. */
+export function countStrays(all: Blob[], row: BlobRow, h: number, upToX = Infinity): number {
+  const x0 = row.blobs[0]!.x0 - 0.8 * row.pitch, x1 = Math.min(upToX, row.blobs[row.blobs.length - 1]!.x1 + 0.8 * row.pitch);
   // A blob sharing most of its columns with a row digit is that digit (or the digit before it was cut to the band).
   const inRow = (b: Blob): boolean => row.blobs.some((r) => Math.min(r.x1, b.x1) - Math.max(r.x0, b.x0) > 0.5 * Math.min(blobWidth(r), blobWidth(b)));
   return all.filter((b) => !inRow(b) && blobHeight(b) >= 0.4 * h && blobHeight(b) <= 1.6 * h &&
@@ -522,12 +525,18 @@ function countStrays(all: Blob[], row: BlobRow, h: number): number {
     Math.abs(blobCy(b) - (row.slope * blobCx(b) + row.intercept)) < 0.35 * h).length;
 }
 
-/** Most inner blobs lie inside solid outer blobs (drum faces), not inside the holes of digits like 0 or 8. */
-function containsMost(outer: Blob[], inner: Blob[]): boolean {
+/** Most of `inner` lie inside the solid blobs of `outer` (drum faces), one in most of them, as digits printed on
+ *  white drums do — not inside the holes of digits like 0 or 8. */
+export function containsMost(outer: Blob[], inner: Blob[]): boolean {
   if (outer.length === 0 || inner.length === 0) return false;
   const fill = outer.reduce((a, b) => a + b.area / (blobWidth(b) * blobHeight(b)), 0) / outer.length;
   if (fill < 0.55) return false;
-  const inside = inner.filter((i) => outer.some((o) => i.x0 >= o.x0 - 2 && i.x1 <= o.x1 + 2 && i.y0 >= o.y0 - 2 && i.y1 <= o.y1 + 2));
-  return inside.length >= Math.max(2, 0.6 * inner.length);
+  const holds = (o: Blob, i: Blob) => i.x0 >= o.x0 - 2 && i.x1 <= o.x1 + 2 && i.y0 >= o.y0 - 2 && i.y1 <= o.y1 + 2;
+  const inside = inner.filter((i) => outer.some((o) => holds(o, i)));
+  if (inside.length < Math.max(2, 0.6 * inner.length)) return false;
+  // Cells each hold a digit; bold digits hold only holes (the counters of 0, 4, 6, 8, 9): in a few of them, and
+  // far narrower than the glyph around them.
+  const holding = outer.filter((o) => inner.some((i) => holds(o, i)));
+  return holding.length >= 0.6 * outer.length && median(inside.map(blobWidth)) >= 0.4 * median(holding.map(blobWidth));
 }
 

@@ -31,6 +31,9 @@ export interface ReadMeterOptions {
   now: () => number;
 }
 
+/** Pitches added on each side of the row when its crop was too tight. */
+const WIDER_CROP_PITCHES = 5;
+
 export const DEFAULT_READ_OPTIONS: ReadMeterOptions = { maxDisplays: 6, goodEnough: 0.9, readSerial: true, analysisSide: 1000, now: () => performance.now() };
 
 export type MeterPhotoReading = Omit<PhotoReading, 'attachmentIndex'> & {
@@ -92,8 +95,16 @@ export async function readMeterPhoto(image: RawImage, ocr: TextRecogniser, optio
 }
 
 async function readDisplay(image: RawImage, candidate: DisplayCandidate, ocr: TextRecogniser): Promise<ReadDisplay | null> {
-  const crop = await extractDisplayCrop(image, cropGeometry(candidate));
-  const layout = analyseDisplayCrop(crop.image, candidate.ink, CROP_DIGIT_HEIGHT);
+  let crop = await extractDisplayCrop(image, cropGeometry(candidate));
+  let layout = analyseDisplayCrop(crop.image, candidate.ink, CROP_DIGIT_HEIGHT);
+  // The row found on the small copy may be a part of the display (a slanted LCD font falls apart into segments
+  // there): when the digits run into the crop's edge, cut wider once and keep that layout if it ends inside and
+  // sees at least the digits the tight one saw.
+  if (layout?.flags.touchesBorder) {
+    const wider = await extractDisplayCrop(image, cropGeometry(candidate, WIDER_CROP_PITCHES));
+    const again = analyseDisplayCrop(wider.image, candidate.ink, CROP_DIGIT_HEIGHT);
+    if (widerIsBetter(layout, again)) { crop = wider; layout = again!; }
+  }
   if (!layout) return null;
   const reading = await recogniseDigits(layout, ocr);
   const digitHeight = (layout.row.height / CROP_DIGIT_HEIGHT) * crop.sourceDigitHeight;
@@ -101,6 +112,11 @@ async function readDisplay(image: RawImage, candidate: DisplayCandidate, ocr: Te
   // An LCD point we did not see: the last one or two digits may be decimals. Offer those readings too.
   if (reading.kind === 'lcd' && layout.decimalsBy === null) candidates = withDroppedDecimals(candidates, reading.alternatives.length);
   return { candidate, reading, candidates, box: highlightBox(candidate, image), layout, digitHeight };
+}
+
+/** A wider cut of a row that ran into the crop's edge replaces it when its row ends inside and loses no digit. */
+export function widerIsBetter(tight: Pick<DisplayLayout, 'digits' | 'flags'>, wider: Pick<DisplayLayout, 'digits' | 'flags'> | null): boolean {
+  return wider !== null && !wider.flags.touchesBorder && wider.digits.length >= tight.digits.length;
 }
 
 /** The counter's digits are the largest on the faceplate; a clearly smaller row is more likely a serial or a rating. */
