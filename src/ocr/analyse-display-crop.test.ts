@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsMost, countStrays, findDecimalPoint, findDecimalPointByProfile } from './analyse-display-crop.js';
+import { containsMost, countStrays, findDecimalPoint, findDecimalPointByProfile, textBefore } from './analyse-display-crop.js';
 import type { BinaryImage } from './binarise.js';
 import type { Blob } from './find-blobs.js';
 import { describeRow } from './group-blob-rows.js';
@@ -87,5 +87,17 @@ describe('countStrays', () => {
     expect(countStrays([...digits, stray], row, 40)).toBe(1);
     expect(countStrays([...digits, stray], row, 40, 80)).toBe(0);
     expect(countStrays([...digits, box(0, 44, 7, 78)], row, 40, 80)).toBe(1);
+  });
+});
+
+describe('textBefore', () => {
+  const digits = [box(40, 40, 60, 80), box(64, 40, 84, 80), box(88, 40, 108, 80), box(112, 40, 132, 80)];
+  const row = describeRow(digits);
+  it('sees a sign or letter as tall as the digits just before them (a faceplate line, not a counter)', () => {
+    expect(textBefore([...digits, box(12, 41, 34, 79)], row)).toBe(true);
+  });
+  it('takes no hairline and no smaller scrap low beside the row (the wall behind the meter) for one', () => {
+    expect(textBefore([...digits, box(30, 40, 32, 80)], row)).toBe(false);
+    expect(textBefore([...digits, box(14, 58, 25, 82)], row)).toBe(false);
   });
 });

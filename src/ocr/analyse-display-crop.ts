@@ -506,13 +506,14 @@ function hasGap(digits: Blob[], pitch: number): boolean {
   return false;
 }
 
-/** Blobs of at least 40% digit height centred on the row's line within its span, not part of the row. */
-function textBefore(blobs: Blob[], row: BlobRow): boolean {
+/** A character of about digit height just left of the first digit, on the row's middle (№, a letter). */
+export function textBefore(blobs: Blob[], row: BlobRow): boolean {
   const first = row.blobs[0]!;
   const h = row.height;
-  // A hairline (a window's inner edge) is no character.
+  // A hairline (a window's inner edge) is no character; nor is a smaller scrap beside the row (a line of the wall
+  // behind the meter): a sign or a letter of the same line stands as tall as its digits, on their middle.
   return blobs.some((b) => !row.blobs.includes(b) && b.x1 <= first.x0 + 1 && b.x1 > first.x0 - 1.6 * row.pitch && blobWidth(b) >= 0.1 * h &&
-    blobHeight(b) >= 0.5 * h && blobHeight(b) <= 1.3 * h && Math.abs(blobCy(b) - blobCy(first)) < 0.3 * h);
+    blobHeight(b) >= 0.7 * h && blobHeight(b) <= 1.3 * h && Math.abs(blobCy(b) - blobCy(first)) < 0.2 * h);
 }
 
 /** Digit-sized blobs on the row's line that are not its digits, from just before the row to `upToX`. */
