@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsMost, countStrays, findDecimalPoint, findDecimalPointByProfile, textBefore } from './analyse-display-crop.js';
+import { containsMost, countStrays, extendsRow, findDecimalPoint, findDecimalPointByProfile, textBefore } from './analyse-display-crop.js';
 import type { BinaryImage } from './binarise.js';
 import type { Blob } from './find-blobs.js';
 import { describeRow } from './group-blob-rows.js';
@@ -99,5 +99,16 @@ describe('textBefore', () => {
   it('takes no hairline and no smaller scrap low beside the row (the wall behind the meter) for one', () => {
     expect(textBefore([...digits, box(30, 40, 32, 80)], row)).toBe(false);
     expect(textBefore([...digits, box(14, 58, 25, 82)], row)).toBe(false);
+  });
+});
+
+describe('extendsRow', () => {
+  const row = { blobs: [box(60, 40, 80, 80), box(84, 40, 104, 80), box(108, 40, 128, 80)] };
+  it('takes a row that keeps every digit and adds more at its ends', () => {
+    expect(extendsRow(row, { blobs: [box(14, 40, 34, 80), box(40, 40, 50, 80), ...row.blobs.map((b) => ({ ...b, x0: b.x0 - 1, x1: b.x1 + 1 }))] })).toBe(true);
+  });
+  it('takes no row that drops or merges a digit, however long', () => {
+    expect(extendsRow(row, { blobs: [box(14, 40, 34, 80), box(40, 40, 50, 80), box(60, 40, 128, 80), box(140, 40, 160, 80)] })).toBe(false);
+    expect(extendsRow(row, { blobs: [box(14, 40, 34, 80), ...row.blobs.slice(0, 2)] })).toBe(false);
   });
 });

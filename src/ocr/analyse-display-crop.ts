@@ -121,17 +121,29 @@ export function layoutFor(crop: RawImage, base: GreyImage, ink: Ink, h: number):
   const grey = ink === 'bright' ? invert(base) : base;
   const bin = binariseSauvola(grey, Math.round(1.2 * h));
   const plain = findBlobs(bin, 8).filter((b) => blobHeight(b) < 1.7 * h && blobWidth(b) < 1.7 * h);
-  let found: { row: BlobRow; all: Blob[] } | null = null;
-  // Undilated keeps touching neighbours apart; dilated joins the segments of LCD digits. Take the better row.
-  for (const all of [mergeFragments(plain, 0.25, 0.5, true), shrink(findBlobs(dilate(bin, 2), 8), 2, bin).filter((b) => blobHeight(b) < 1.7 * h && blobWidth(b) < 1.7 * h)]) {
+  const rowOf = (all: Blob[]): { row: BlobRow; all: Blob[] } | null => {
     const shaped = all.filter((b) => isDigitShaped(b, 0.55 * h, 1.6 * h));
     const cells = ink === 'dark' ? asCells(shaped, h) : new Map(shaped.map((b) => [b, b]));
     const grouped = groupBlobRows([...cells.keys()], { maxSlope: 0.12 })
       .find((r) => Math.abs(r.intercept + r.slope * (crop.width / 2) - crop.height / 2) < 0.6 * h);
+    if (!grouped) return null;
     // Digits of one display are of one width: a blob much wider than the others is two digits run together.
-    const joined = grouped ? grouped.blobs.some((b) => blobWidth(b) > 1.3 * median(grouped.blobs.map(blobWidth))) : false;
-    const row = grouped && { ...describeRow(grouped.blobs.map((b) => cells.get(b)!)), score: grouped.score * (joined ? 0.7 : 1) };
-    if (row && (!found || row.score > found.row.score * 1.05)) found = { row, all };
+    const joined = grouped.blobs.some((b) => blobWidth(b) > 1.3 * median(grouped.blobs.map(blobWidth)));
+    return { row: { ...describeRow(grouped.blobs.map((b) => cells.get(b)!)), score: grouped.score * (joined ? 0.7 : 1) }, all };
+  };
+  let found: { row: BlobRow; all: Blob[] } | null = null;
+  // Undilated keeps touching neighbours apart; dilated joins the segments of LCD digits. Take the better row.
+  const dilated = (r: number) => shrink(findBlobs(dilate(bin, r), 8), r, bin).filter((b) => blobHeight(b) < 1.7 * h && blobWidth(b) < 1.7 * h);
+  for (const all of [mergeFragments(plain, 0.25, 0.5, true), dilated(2)]) {
+    const candidate = rowOf(all);
+    if (candidate && (!found || candidate.row.score > found.row.score * 1.05)) found = candidate;
+  }
+  // A condensed LCD font sets its digits close: dilated by 2 they run together, undilated a narrow 1 or a digit
+  // touching a mark above it falls out of the row. Dilated by 1, a row that keeps every digit of the one found and
+  // adds more at its ends is the longer view of the same display.
+  if (ink === 'dark' && found) {
+    const finer = rowOf(dilated(1));
+    if (finer && extendsRow(found.row, finer.row)) found = finer;
   }
   if (!found) return null;
   const row = extendRow(bin, found.all, found.row);
@@ -524,6 +536,14 @@ export function countStrays(all: Blob[], row: BlobRow, h: number, upToX = Infini
   return all.filter((b) => !inRow(b) && blobHeight(b) >= 0.4 * h && blobHeight(b) <= 1.6 * h &&
     blobWidth(b) < 1.5 * h && blobCx(b) > x0 && blobCx(b) < x1 &&
     Math.abs(blobCy(b) - (row.slope * blobCx(b) + row.intercept)) < 0.35 * h).length;
+}
+
+/** `longer` holds every digit of `row`, one box each (none two of them run together), and more besides. */
+export function extendsRow(row: Pick<BlobRow, 'blobs'>, longer: Pick<BlobRow, 'blobs'>): boolean {
+  if (longer.blobs.length <= row.blobs.length) return false;
+  const same = (l: Blob, b: Blob) => Math.min(l.x1, b.x1) - Math.max(l.x0, b.x0) > 0.5 * Math.min(blobWidth(l), blobWidth(b));
+  return row.blobs.every((b) => longer.blobs.filter((l) => same(l, b)).length === 1) &&
+    longer.blobs.every((l) => row.blobs.filter((b) => same(l, b)).length <= 1);
 }
 
 /** Most of `inner` lie inside the solid blobs of `outer` (drum faces), one in most of them, as digits printed on
