@@ -99,7 +99,9 @@ describe('readings from photos', () => {
     expect(decide('ЛС 2700123456', photos(drum('48391', sure.slice(1), ['row_extent']))).decision).toBe('review');
     expect(decide('ЛС 2700123456', photos(drum('048391', [0.99, 0.98, 0.99, 0.8, 0.98, 0.99], ['row_extent']))).decision).toBe('review');
     expect(decide('ЛС 2700123456', photos(drum('048391', sure, ['row_extent', 'smaller_row']))).decision).toBe('review');
-    expect(decide('ЛС 2700123456', photos({ ...drum('048391', sure, ['row_extent']), display: 'lcd' })).decision).toBe('review');
+    // An LCD's extent is settled by the registry window (weigh-photos.test.ts), but not past a doubt about its digits.
+    expect(decide('ЛС 2700123456', photos({ ...drum('048391', sure, ['row_extent']), display: 'lcd' })).decision).toBe('accept');
+    expect(decide('ЛС 2700123456', photos({ ...drum('048391', sure, ['row_extent', 'strays']), display: 'lcd' })).decision).toBe('review');
   });
 
   it('sends to a clerk: two photos that disagree, a two-zone meter with one value, a serial of another meter, no account', () => {

@@ -5,7 +5,7 @@
 // no other reading of the same photo fits nearly as well. Beside typed readings a photo must agree with them: a
 // confident different value is a conflict, an unreadable photo leaves the typed value unverified.
 import type { ReasonCode } from './reasons.js';
-import type { PhotoReading, ReadingCandidate } from '../ocr/types.js';
+import type { PhotoDoubt, PhotoReading, ReadingCandidate } from '../ocr/types.js';
 import type { Reading, RegistryMeter } from '../domain/types.js';
 
 export interface PhotoRules {
@@ -67,8 +67,9 @@ export function pickPhotoReading(meter: RegistryMeter, photos: readonly PhotoRea
   const values: PhotoValue[] = [];
   let best: PhotoValue | null = null;
   for (const p of read) {
-    const top = p.candidates[0]!;
-    const confidence = settledConfidence(p, top, meter);
+    const window = { last: meter.last[p.zone ?? 't1'], band };
+    const top = cutByRegistry(p, p.candidates[0]!, meter, window) ?? p.candidates[0]!;
+    const confidence = settledConfidence(p, top, meter, window);
     const value = { value: top.value, zone: p.zone, confidence, attachmentIndex: p.attachmentIndex };
     if (!best || value.confidence > best.confidence) best = value;
     if (confidence < rules.acceptConfidence) continue;
@@ -88,19 +89,77 @@ export function pickPhotoReading(meter: RegistryMeter, photos: readonly PhotoRea
   return { ok: true, values: dedupe(values) };
 }
 
-/** The recogniser's confidence, or more when its only doubt is one the registry settles: whether a drum row goes on
- *  beyond the digits read. A drum counter shows exactly the meter's `digits` digits, so a row of that many digits,
- *  each read surely, is the whole counter; the digits' own certainty is then the reading's. */
-export function settledConfidence(p: PhotoReading, top: ReadingCandidate, meter: Pick<RegistryMeter, 'digits'>): number {
+/** The registry's window for a reading: not below the last one, at most `band` above it. */
+export interface ReadingWindow {
+  last: number | null;
+  band: number;
+}
+
+/** The recogniser's confidence, or more when its only doubts are ones the registry settles: where the integer part
+ *  begins and ends. A drum counter shows exactly the meter's `digits` digits, so a row of that many digits, each
+ *  read surely, is the whole counter. An LCD may blank its leading zeros and its point may go unseen; but a digit
+ *  gained or lost at either end, or decimals taken for integers, changes the value ten-fold or more, so when no
+ *  such variant of the reading fits the registry's window and the reading itself does, its extent is settled and
+ *  the digits' own certainty is the reading's. */
+export function settledConfidence(p: PhotoReading, top: ReadingCandidate, meter: Pick<RegistryMeter, 'digits'>, window?: ReadingWindow): number {
   const doubts = p.doubtCodes;
-  if (p.display !== 'drum' || !doubts || doubts.length === 0 || doubts.some((d) => d !== 'row_extent')) return top.confidence;
-  if (top.digits.length !== meter.digits || p.digitConfidence.length !== top.digits.length) return top.confidence;
-  const digitsSure = Math.min(...p.digitConfidence);
-  return digitsSure >= SURE_DIGIT ? Math.max(top.confidence, digitsSure) : top.confidence;
+  if (!doubts || doubts.length === 0 || p.digitConfidence.length !== top.digits.length) return top.confidence;
+  if (p.display === 'drum') {
+    if (doubts.some((d) => d !== 'row_extent') || top.digits.length !== meter.digits) return top.confidence;
+    const digitsSure = Math.min(...p.digitConfidence);
+    return digitsSure >= SURE_DIGIT ? Math.max(top.confidence, digitsSure) : top.confidence;
+  }
+  if (p.display !== 'lcd' || !window || window.last === null || doubts.some((d) => !LCD_EXTENT_DOUBTS.has(d))) return top.confidence;
+  const inWindow = (v: number) => v >= window.last! && v - window.last! <= window.band && String(v).length <= meter.digits;
+  if (!inWindow(top.value) || extentVariants(top.value, leftEdgeShown(top.digits, meter)).some(inWindow)) return top.confidence;
+  const digitsSure = p.digitConfidence.reduce((a, b) => a * b, 1);
+  return Math.max(top.confidence, Math.round(digitsSure * 1000) / 1000);
+}
+
+/** An LCD whose point went unseen shows its decimals as more digits. When the registry's window admits exactly one
+ *  way of cutting one to three of them off, and nothing else a misjudged extent would give fits it too, that cut is
+ *  the reading, as sure as its own digits. A display that shows leading zeros shows all the meter's integer digits,
+ *  so there the cut must leave exactly that many. */
+export function cutByRegistry(p: PhotoReading, top: ReadingCandidate, meter: Pick<RegistryMeter, 'digits'>, window: ReadingWindow): ReadingCandidate | null {
+  const doubts = p.doubtCodes ?? [];
+  if (p.display !== 'lcd' || window.last === null || !doubts.includes('no_decimal_point') || doubts.some((d) => !LCD_EXTENT_DOUBTS.has(d))) return null;
+  if (p.digitConfidence.length !== top.digits.length) return null;
+  const inWindow = (v: number) => v >= window.last! && v - window.last! <= window.band && String(v).length <= meter.digits;
+  const fitting = [0, 1, 2, 3]
+    .map((k) => top.digits.slice(0, top.digits.length - k))
+    .filter((s) => s.length >= 2 && (s[0] !== '0' || s.length === meter.digits) && inWindow(Number.parseInt(s, 10)));
+  if (fitting.length !== 1 || fitting[0] === top.digits) return null;
+  const digits = fitting[0]!;
+  const value = Number.parseInt(digits, 10);
+  if (extentVariants(value, leftEdgeShown(digits, meter)).some(inWindow)) return null;
+  const confidence = p.digitConfidence.slice(0, digits.length).reduce((a, b) => a * b, 1);
+  return { digits, value, confidence: Math.round(confidence * 1000) / 1000 };
+}
+
+/** Digits shown with leading zeros up to the meter's digit count: the row's left end is the counter's. */
+function leftEdgeShown(digits: string, meter: Pick<RegistryMeter, 'digits'>): boolean {
+  return digits.startsWith('0') && digits.length === meter.digits;
 }
 
 /** Per-digit certainty a digit needs for the registry to settle the row's extent. */
 const SURE_DIGIT = 0.95;
+
+/** LCD doubts about the extent of the integer part only (Tesseract counting other glyphs than the sampler is one:
+ *  it reads seven-segment digits poorly, and their count is what is in doubt). */
+const LCD_EXTENT_DOUBTS: ReadonlySet<PhotoDoubt> = new Set<PhotoDoubt>(['row_extent', 'touches_border', 'few_digits', 'many_digits', 'no_decimal_point', 'engines_disagree']);
+
+/** The values a reading would have with its extent misjudged: one to three decimals taken for integers, one or two
+ *  integer digits lost at the right end (any digit), a leading digit lost (any digit), or one gained. A display
+ *  showing leading zeros up to the meter's digit count (`leftEdgeShown`) has lost none on the left. */
+export function extentVariants(value: number, leftEdgeShown = false): number[] {
+  const out: number[] = [];
+  for (const k of [1, 2, 3]) if (value >= 10 ** k) out.push(Math.floor(value / 10 ** k));
+  for (const k of [1, 2]) for (let d = 0; d < 10 ** k; d++) out.push(value * 10 ** k + d);
+  const m = String(value).length;
+  if (!leftEdgeShown) for (let d = 1; d <= 9; d++) out.push(d * 10 ** m + value);
+  if (m >= 2) out.push(value % 10 ** (m - 1));
+  return out.filter((v) => v !== value);
+}
 
 function dedupe(values: PhotoValue[]): PhotoValue[] {
   const seen = new Map<string, PhotoValue>();

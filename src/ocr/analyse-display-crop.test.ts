@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDecimalPoint, findDecimalPointByProfile } from './analyse-display-crop.js';
+import { containsMost, countStrays, extendsRow, findDecimalPoint, findDecimalPointByProfile, textBefore } from './analyse-display-crop.js';
 import type { BinaryImage } from './binarise.js';
 import type { Blob } from './find-blobs.js';
 import { describeRow } from './group-blob-rows.js';
@@ -58,5 +58,57 @@ describe('findDecimalPointByProfile', () => {
   it('takes no bottom bar of a digit without a lower-left segment (3, 5) for a point', () => {
     const { img, boxes } = draw([6, 3, 5, 2, 5], null);
     expect(findDecimalPointByProfile(img, boxes, describeRow(boxes), 0)).toBe(-1);
+  });
+});
+
+describe('containsMost (dark digits printed on white drums)', () => {
+  const cell = (x: number): Blob => ({ x0: x, y0: 38, x1: x + 30, y1: 81, area: 30 * 43 * 0.8 });
+  it('finds a digit in each white cell', () => {
+    const cells = [0, 45, 90, 135, 180].map(cell);
+    const digits = cells.map((c) => ({ x0: c.x0 + 7, y0: 45, x1: c.x0 + 23, y1: 74, area: 16 * 29 * 0.5 }));
+    expect(containsMost(cells, digits)).toBe(true);
+  });
+
+  it('takes no holes of bold light digits (the counters of 0s in 000543) for dark digits in cells', () => {
+    const glyphs = [0, 45, 90, 135, 180, 225].map((x) => ({ ...cell(x), area: 30 * 43 * 0.61 }));
+    const holes = glyphs.slice(0, 3).map((g) => ({ x0: g.x0 + 10, y0: 46, x1: g.x0 + 20, y1: 73, area: 10 * 27 }));
+    expect(containsMost(glyphs, holes)).toBe(false);
+    // …nor all-zero rows, whose holes are in every glyph but far narrower than a digit
+    const allHoles = glyphs.map((g) => ({ x0: g.x0 + 10, y0: 46, x1: g.x0 + 20, y1: 73, area: 10 * 27 }));
+    expect(containsMost(glyphs, allHoles)).toBe(false);
+  });
+});
+
+describe('countStrays', () => {
+  const digits = [box(10, 40, 30, 80), box(34, 40, 54, 80), box(58, 40, 78, 80), box(82, 40, 102, 80)];
+  const row = describeRow(digits);
+  it('counts digit-sized blobs on the row that are not its digits, only up to where the integer part ends', () => {
+    const stray = box(104, 44, 112, 78);
+    expect(countStrays([...digits, stray], row, 40)).toBe(1);
+    expect(countStrays([...digits, stray], row, 40, 80)).toBe(0);
+    expect(countStrays([...digits, box(0, 44, 7, 78)], row, 40, 80)).toBe(1);
+  });
+});
+
+describe('textBefore', () => {
+  const digits = [box(40, 40, 60, 80), box(64, 40, 84, 80), box(88, 40, 108, 80), box(112, 40, 132, 80)];
+  const row = describeRow(digits);
+  it('sees a sign or letter as tall as the digits just before them (a faceplate line, not a counter)', () => {
+    expect(textBefore([...digits, box(12, 41, 34, 79)], row)).toBe(true);
+  });
+  it('takes no hairline and no smaller scrap low beside the row (the wall behind the meter) for one', () => {
+    expect(textBefore([...digits, box(30, 40, 32, 80)], row)).toBe(false);
+    expect(textBefore([...digits, box(14, 58, 25, 82)], row)).toBe(false);
+  });
+});
+
+describe('extendsRow', () => {
+  const row = { blobs: [box(60, 40, 80, 80), box(84, 40, 104, 80), box(108, 40, 128, 80)] };
+  it('takes a row that keeps every digit and adds more at its ends', () => {
+    expect(extendsRow(row, { blobs: [box(14, 40, 34, 80), box(40, 40, 50, 80), ...row.blobs.map((b) => ({ ...b, x0: b.x0 - 1, x1: b.x1 + 1 }))] })).toBe(true);
+  });
+  it('takes no row that drops or merges a digit, however long', () => {
+    expect(extendsRow(row, { blobs: [box(14, 40, 34, 80), box(40, 40, 50, 80), box(60, 40, 128, 80), box(140, 40, 160, 80)] })).toBe(false);
+    expect(extendsRow(row, { blobs: [box(14, 40, 34, 80), ...row.blobs.slice(0, 2)] })).toBe(false);
   });
 });

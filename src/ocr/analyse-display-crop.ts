@@ -121,17 +121,29 @@ export function layoutFor(crop: RawImage, base: GreyImage, ink: Ink, h: number):
   const grey = ink === 'bright' ? invert(base) : base;
   const bin = binariseSauvola(grey, Math.round(1.2 * h));
   const plain = findBlobs(bin, 8).filter((b) => blobHeight(b) < 1.7 * h && blobWidth(b) < 1.7 * h);
-  let found: { row: BlobRow; all: Blob[] } | null = null;
-  // Undilated keeps touching neighbours apart; dilated joins the segments of LCD digits. Take the better row.
-  for (const all of [mergeFragments(plain, 0.25, 0.5, true), shrink(findBlobs(dilate(bin, 2), 8), 2, bin).filter((b) => blobHeight(b) < 1.7 * h && blobWidth(b) < 1.7 * h)]) {
+  const rowOf = (all: Blob[]): { row: BlobRow; all: Blob[] } | null => {
     const shaped = all.filter((b) => isDigitShaped(b, 0.55 * h, 1.6 * h));
     const cells = ink === 'dark' ? asCells(shaped, h) : new Map(shaped.map((b) => [b, b]));
     const grouped = groupBlobRows([...cells.keys()], { maxSlope: 0.12 })
       .find((r) => Math.abs(r.intercept + r.slope * (crop.width / 2) - crop.height / 2) < 0.6 * h);
+    if (!grouped) return null;
     // Digits of one display are of one width: a blob much wider than the others is two digits run together.
-    const joined = grouped ? grouped.blobs.some((b) => blobWidth(b) > 1.3 * median(grouped.blobs.map(blobWidth))) : false;
-    const row = grouped && { ...describeRow(grouped.blobs.map((b) => cells.get(b)!)), score: grouped.score * (joined ? 0.7 : 1) };
-    if (row && (!found || row.score > found.row.score * 1.05)) found = { row, all };
+    const joined = grouped.blobs.some((b) => blobWidth(b) > 1.3 * median(grouped.blobs.map(blobWidth)));
+    return { row: { ...describeRow(grouped.blobs.map((b) => cells.get(b)!)), score: grouped.score * (joined ? 0.7 : 1) }, all };
+  };
+  let found: { row: BlobRow; all: Blob[] } | null = null;
+  // Undilated keeps touching neighbours apart; dilated joins the segments of LCD digits. Take the better row.
+  const dilated = (r: number) => shrink(findBlobs(dilate(bin, r), 8), r, bin).filter((b) => blobHeight(b) < 1.7 * h && blobWidth(b) < 1.7 * h);
+  for (const all of [mergeFragments(plain, 0.25, 0.5, true), dilated(2)]) {
+    const candidate = rowOf(all);
+    if (candidate && (!found || candidate.row.score > found.row.score * 1.05)) found = candidate;
+  }
+  // A condensed LCD font sets its digits close: dilated by 2 they run together, undilated a narrow 1 or a digit
+  // touching a mark above it falls out of the row. Dilated by 1, a row that keeps every digit of the one found and
+  // adds more at its ends is the longer view of the same display.
+  if (ink === 'dark' && found) {
+    const finer = rowOf(dilated(1));
+    if (finer && extendsRow(found.row, finer.row)) found = finer;
   }
   if (!found) return null;
   const row = extendRow(bin, found.all, found.row);
@@ -162,8 +174,10 @@ export function layoutFor(crop: RawImage, base: GreyImage, ink: Ink, h: number):
     flags: {
       touchesBorder: row.blobs[0]!.x0 < 0.2 * row.pitch || row.blobs[row.blobs.length - 1]!.x1 > crop.width - 0.2 * row.pitch,
       missingDigit: unknown.some(Boolean),
-      rowContinues: rowContinues(crop, bin, row, ink, plain, turningAfter),
-      strays: countStrays(found.all, row, h),
+      // Past a decimal point there are only decimals: ink beyond the row's right end or beside it there is no
+      // integer digit missed.
+      rowContinues: rowContinues(crop, bin, row, ink, plain, turningAfter || decimalsBy === 'point'),
+      strays: countStrays(found.all, row, h, decimalsBy === 'point' ? digits[digits.length - 1]!.x1 : Infinity),
       textBefore: textBefore(plain, row),
       redInside,
       glare: glareShare(base, row) > 0.03,
@@ -504,17 +518,19 @@ function hasGap(digits: Blob[], pitch: number): boolean {
   return false;
 }
 
-/** Blobs of at least 40% digit height centred on the row's line within its span, not part of the row. */
-function textBefore(blobs: Blob[], row: BlobRow): boolean {
+/** A character of about digit height just left of the first digit, on the row's middle (№, a letter). */
+export function textBefore(blobs: Blob[], row: BlobRow): boolean {
   const first = row.blobs[0]!;
   const h = row.height;
-  // A hairline (a window's inner edge) is no character.
+  // A hairline (a window's inner edge) is no character; nor is a smaller scrap beside the row (a line of the wall
+  // behind the meter): a sign or a letter of the same line stands as tall as its digits, on their middle.
   return blobs.some((b) => !row.blobs.includes(b) && b.x1 <= first.x0 + 1 && b.x1 > first.x0 - 1.6 * row.pitch && blobWidth(b) >= 0.1 * h &&
-    blobHeight(b) >= 0.5 * h && blobHeight(b) <= 1.3 * h && Math.abs(blobCy(b) - blobCy(first)) < 0.3 * h);
+    blobHeight(b) >= 0.7 * h && blobHeight(b) <= 1.3 * h && Math.abs(blobCy(b) - blobCy(first)) < 0.2 * h);
 }
 
-function countStrays(all: Blob[], row: BlobRow, h: number): number {
-  const x0 = row.blobs[0]!.x0 - 0.8 * row.pitch, x1 = row.blobs[row.blobs.length - 1]!.x1 + 0.8 * row.pitch;
+/** Digit-sized blobs on the row's line that are not its digits, from just before the row to `upToX`. */
+export function countStrays(all: Blob[], row: BlobRow, h: number, upToX = Infinity): number {
+  const x0 = row.blobs[0]!.x0 - 0.8 * row.pitch, x1 = Math.min(upToX, row.blobs[row.blobs.length - 1]!.x1 + 0.8 * row.pitch);
   // A blob sharing most of its columns with a row digit is that digit (or the digit before it was cut to the band).
   const inRow = (b: Blob): boolean => row.blobs.some((r) => Math.min(r.x1, b.x1) - Math.max(r.x0, b.x0) > 0.5 * Math.min(blobWidth(r), blobWidth(b)));
   return all.filter((b) => !inRow(b) && blobHeight(b) >= 0.4 * h && blobHeight(b) <= 1.6 * h &&
@@ -522,12 +538,26 @@ function countStrays(all: Blob[], row: BlobRow, h: number): number {
     Math.abs(blobCy(b) - (row.slope * blobCx(b) + row.intercept)) < 0.35 * h).length;
 }
 
-/** Most inner blobs lie inside solid outer blobs (drum faces), not inside the holes of digits like 0 or 8. */
-function containsMost(outer: Blob[], inner: Blob[]): boolean {
+/** `longer` holds every digit of `row`, one box each (none two of them run together), and more besides. */
+export function extendsRow(row: Pick<BlobRow, 'blobs'>, longer: Pick<BlobRow, 'blobs'>): boolean {
+  if (longer.blobs.length <= row.blobs.length) return false;
+  const same = (l: Blob, b: Blob) => Math.min(l.x1, b.x1) - Math.max(l.x0, b.x0) > 0.5 * Math.min(blobWidth(l), blobWidth(b));
+  return row.blobs.every((b) => longer.blobs.filter((l) => same(l, b)).length === 1) &&
+    longer.blobs.every((l) => row.blobs.filter((b) => same(l, b)).length <= 1);
+}
+
+/** Most of `inner` lie inside the solid blobs of `outer` (drum faces), one in most of them, as digits printed on
+ *  white drums do — not inside the holes of digits like 0 or 8. */
+export function containsMost(outer: Blob[], inner: Blob[]): boolean {
   if (outer.length === 0 || inner.length === 0) return false;
   const fill = outer.reduce((a, b) => a + b.area / (blobWidth(b) * blobHeight(b)), 0) / outer.length;
   if (fill < 0.55) return false;
-  const inside = inner.filter((i) => outer.some((o) => i.x0 >= o.x0 - 2 && i.x1 <= o.x1 + 2 && i.y0 >= o.y0 - 2 && i.y1 <= o.y1 + 2));
-  return inside.length >= Math.max(2, 0.6 * inner.length);
+  const holds = (o: Blob, i: Blob) => i.x0 >= o.x0 - 2 && i.x1 <= o.x1 + 2 && i.y0 >= o.y0 - 2 && i.y1 <= o.y1 + 2;
+  const inside = inner.filter((i) => outer.some((o) => holds(o, i)));
+  if (inside.length < Math.max(2, 0.6 * inner.length)) return false;
+  // Cells each hold a digit; bold digits hold only holes (the counters of 0, 4, 6, 8, 9): in a few of them, and
+  // far narrower than the glyph around them.
+  const holding = outer.filter((o) => inner.some((i) => holds(o, i)));
+  return holding.length >= 0.6 * outer.length && median(inside.map(blobWidth)) >= 0.4 * median(holding.map(blobWidth));
 }
 

@@ -33,7 +33,7 @@ export function findSerialRows(region: GreyImage, minBlobs = 5): TextRowBox[] {
   // Two windows: fine print needs a small one, bold serials a larger one (a stroke wider than half the window fades).
   for (const window of [Math.round(0.45 * h), Math.round(0.9 * h)]) {
     const bin = binariseAdaptive(region, window, 10, 'dark', sat);
-    const blobs = findBlobs(bin, 6).flatMap(splitPair).filter((b) => isCharacter(b, h));
+    const blobs = findBlobs(bin, 6).flatMap(splitRun).filter((b) => isCharacter(b, h));
     for (const row of groupBlobRows(blobs, { minBlobs, maxBlobs: 16, maxSlope: 0.12 })) {
       if (row.pitch > 1.5 * row.height || row.heightSpread > 0.25) continue;
       const box = describe(row);
@@ -63,12 +63,17 @@ export function joinSplitRows(rows: TextRowBox[]): TextRowBox[] {
   return out;
 }
 
-/** Bold print at a small size runs two digits together: a blob about two characters wide stands for both. */
-export function splitPair(b: Blob): Blob[] {
+/** Bold print at a small size runs digits together: a blob two to six characters wide stands for that many
+ *  (a digit of such print is about 0.72 of its height wide). */
+export function splitRun(b: Blob): Blob[] {
   const w = blobWidth(b), hh = blobHeight(b);
-  if (w < 1.1 * hh || w > 2.2 * hh) return [b];
-  const mid = Math.round((b.x0 + b.x1) / 2);
-  return [{ ...b, x1: mid, area: b.area / 2 }, { ...b, x0: mid, area: b.area / 2 }];
+  if (w < 1.1 * hh) return [b];
+  const n = Math.round(w / (0.72 * hh));
+  if (n < 2 || n > 6) return [b];
+  return Array.from({ length: n }, (_, i) => {
+    const x0 = Math.round(b.x0 + (i * w) / n), x1 = Math.round(b.x0 + ((i + 1) * w) / n);
+    return { ...b, x0, x1, area: b.area / n };
+  });
 }
 
 function isCharacter(b: Blob, h: number): boolean {

@@ -43,7 +43,7 @@ async function readOne(bytes: Buffer, options: OcrOptions, pool: TesseractPool):
     timer = setTimeout(() => resolve({ problem: 'ocr_timeout' }), options.pool.jobTimeoutMs);
   });
   try {
-    const read = readMeterPhoto(loaded.image, pool).then(({ doubts, ...r }): ReadOne => ({ ...r, doubtCodes: doubts.map(doubtCode) }), (e: unknown): ReadOne => {
+    const read = readMeterPhoto(loaded.image, pool).then(({ doubts, evidence: _evidence, ...r }): ReadOne => ({ ...r, doubtCodes: doubts.map(doubtCode) }), (e: unknown): ReadOne => {
       const code = (e as { code?: string }).code;
       if (code === 'ocr_timeout') return { problem: 'ocr_timeout' };
       throw e;

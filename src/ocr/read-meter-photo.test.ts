@@ -1,7 +1,7 @@
 // Integration: synthetic meter photos rendered with sharp (SVG), read with the real Tesseract pool.
 // The property that matters is "correctly or not at all": a reading at or above ACCEPT_CONFIDENCE must be right.
 import { afterAll, describe, expect, it } from 'vitest';
-import { ACCEPT_CONFIDENCE, readMeterPhoto } from './read-meter-photo.js';
+import { ACCEPT_CONFIDENCE, readMeterPhoto, widerIsBetter } from './read-meter-photo.js';
 import type { TextRecogniser } from './read-meter-photo.js';
 import { createTesseractPool } from './tesseract-pool.js';
 import { renderSyntheticMeter, type SyntheticMeter } from './testing/render-synthetic-meter.js';
@@ -59,5 +59,21 @@ describe('readMeterPhoto on synthetic photos', () => {
     const blind: TextRecogniser = { recognise: async () => ({ text: '', confidence: 0, symbols: [] }) };
     const r = await readMeterPhoto(await renderSyntheticMeter({ ...base, angleDeg: 4 }), blind);
     expect(r.candidates[0]?.confidence ?? 0).toBeLessThan(ACCEPT_CONFIDENCE);
+  });
+});
+
+describe('widerIsBetter', () => {
+  const layout = (digits: number, touchesBorder: boolean) => ({
+    digits: Array.from({ length: digits }, (_, i) => ({ x0: i * 30, y0: 0, x1: i * 30 + 20, y1: 40, area: 400 })),
+    flags: { touchesBorder, missingDigit: false, rowContinues: false, textBefore: false, strays: 0, redInside: false, glare: false },
+  });
+  it('takes the wider cut when its row ends inside it and keeps every digit', () => {
+    expect(widerIsBetter(layout(4, true), layout(6, false))).toBe(true);
+    expect(widerIsBetter(layout(5, true), layout(5, false))).toBe(true);
+  });
+  it('keeps the tight cut when the wider one loses a digit, still touches its edge, or found nothing', () => {
+    expect(widerIsBetter(layout(5, true), layout(4, false))).toBe(false);
+    expect(widerIsBetter(layout(5, true), layout(7, true))).toBe(false);
+    expect(widerIsBetter(layout(5, true), null)).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
 // sampler; the confidence says how far to trust the result (accept at ACCEPT_CONFIDENCE).
 import { analyseDisplayCrop, type DisplayLayout } from './analyse-display-crop.js';
 import { readZone } from './read-zone.js';
-import type { DigitReading } from './recognise-digits.js';
+import type { DigitEvidence, DigitReading } from './recognise-digits.js';
 import { recogniseDigits } from './recognise-digits.js';
 import { expandCandidates } from './expand-candidates.js';
 import { CROP_DIGIT_HEIGHT, cropGeometry, extractDisplayCrop } from './extract-display-crop.js';
@@ -31,11 +31,16 @@ export interface ReadMeterOptions {
   now: () => number;
 }
 
+/** Pitches added on each side of the row when its crop was too tight. */
+const WIDER_CROP_PITCHES = 5;
+
 export const DEFAULT_READ_OPTIONS: ReadMeterOptions = { maxDisplays: 6, goodEnough: 0.9, readSerial: true, analysisSide: 1000, now: () => performance.now() };
 
 export type MeterPhotoReading = Omit<PhotoReading, 'attachmentIndex'> & {
   /** Why the confidence is what it is (layout doubts of the chosen display). */
   doubts: string[];
+  /** Per-digit evidence of the chosen display (what each recogniser said), empty when nothing was read. */
+  evidence: DigitEvidence[];
 };
 
 interface ReadDisplay {
@@ -84,13 +89,22 @@ export async function readMeterPhoto(image: RawImage, ocr: TextRecogniser, optio
     serialConfidence: serialRead?.confidence,
     crop: best.box,
     doubts: best.reading.doubts,
+    evidence: best.reading.evidence,
     ms: Math.round(opts.now() - started),
   };
 }
 
 async function readDisplay(image: RawImage, candidate: DisplayCandidate, ocr: TextRecogniser): Promise<ReadDisplay | null> {
-  const crop = await extractDisplayCrop(image, cropGeometry(candidate));
-  const layout = analyseDisplayCrop(crop.image, candidate.ink, CROP_DIGIT_HEIGHT);
+  let crop = await extractDisplayCrop(image, cropGeometry(candidate));
+  let layout = analyseDisplayCrop(crop.image, candidate.ink, CROP_DIGIT_HEIGHT);
+  // The row found on the small copy may be a part of the display (a slanted LCD font falls apart into segments
+  // there): when the digits run into the crop's edge, cut wider once and keep that layout if it ends inside and
+  // sees at least the digits the tight one saw.
+  if (layout?.flags.touchesBorder) {
+    const wider = await extractDisplayCrop(image, cropGeometry(candidate, WIDER_CROP_PITCHES));
+    const again = analyseDisplayCrop(wider.image, candidate.ink, CROP_DIGIT_HEIGHT);
+    if (widerIsBetter(layout, again)) { crop = wider; layout = again!; }
+  }
   if (!layout) return null;
   const reading = await recogniseDigits(layout, ocr);
   const digitHeight = (layout.row.height / CROP_DIGIT_HEIGHT) * crop.sourceDigitHeight;
@@ -98,6 +112,11 @@ async function readDisplay(image: RawImage, candidate: DisplayCandidate, ocr: Te
   // An LCD point we did not see: the last one or two digits may be decimals. Offer those readings too.
   if (reading.kind === 'lcd' && layout.decimalsBy === null) candidates = withDroppedDecimals(candidates, reading.alternatives.length);
   return { candidate, reading, candidates, box: highlightBox(candidate, image), layout, digitHeight };
+}
+
+/** A wider cut of a row that ran into the crop's edge replaces it when its row ends inside and loses no digit. */
+export function widerIsBetter(tight: Pick<DisplayLayout, 'digits' | 'flags'>, wider: Pick<DisplayLayout, 'digits' | 'flags'> | null): boolean {
+  return wider !== null && !wider.flags.touchesBorder && wider.digits.length >= tight.digits.length;
 }
 
 /** The counter's digits are the largest on the faceplate; a clearly smaller row is more likely a serial or a rating. */
@@ -138,5 +157,5 @@ function digitConfidence(alts: { digit: number; p: number }[], digit: string): n
 }
 
 function empty(problem: 'no_display_found' | 'digits_unreadable') {
-  return { problem, display: null, candidates: [], digitConfidence: [], crop: null, doubts: [] as string[] };
+  return { problem, display: null, candidates: [], digitConfidence: [], crop: null, doubts: [] as string[], evidence: [] as DigitEvidence[] };
 }

@@ -37,6 +37,7 @@ describe('findSerialRun', () => {
     expect(findSerialRun(read('0438122'))).toBeNull();
     expect(findSerialRun(read('I» 003926667109'))).toMatchObject({ digits: '003926667109', signed: false });
     expect(findSerialRun(read('Jo 0706783086'))).toMatchObject({ digits: '0706783086', signed: false });
+    expect(findSerialRun(read('[ce 041329717007'))).toMatchObject({ digits: '041329717007', signed: false });
     expect(findSerialRun(read('ГОСТ 31818112012'))).toBeNull();
     expect(findSerialRun(read('TOCT 31818112012'))).toBeNull();
     expect(findSerialRun(read('3as. 0653277065'))?.digits).toBe('0653277065');

@@ -17,6 +17,8 @@ export const SERIAL_CONFIDENCE = 0.7;
 const MAX_ROWS = 5;
 /** Digit height the row crops are scaled to for Tesseract, px. */
 const LINE_DIGIT_HEIGHT = 26;
+/** Scale of the second read of a row Tesseract read as nothing. */
+const RETRY_SCALE = 1.3;
 
 export interface SerialReading {
   serial: string;
@@ -48,8 +50,13 @@ async function readSerialRow(grey: GreyImage, row: TextRowBox, ocr: TextRecognis
   // wide on the right too: the row may hold only the first digits of the number.
   const line = cutRow(grey, row.x0 - 4 * h, row.y0 - 0.45 * h, row.x1 + 3.5 * h, row.y1 + 0.45 * h);
   if (!line) return null;
-  const k = LINE_DIGIT_HEIGHT / Math.max(1, h);
-  const whole = await ocr.recognise(await encodeGreyPng(line.data, line.width, line.height, k), { psm: 'line' });
+  let k = LINE_DIGIT_HEIGHT / Math.max(1, h);
+  let whole = await ocr.recognise(await encodeGreyPng(line.data, line.width, line.height, k), { psm: 'line' });
+  // Tesseract now and then returns nothing at all for a clean printed line, and reads it at another scale.
+  if (whole.text.trim().length < 2) {
+    k *= RETRY_SCALE;
+    whole = await ocr.recognise(await encodeGreyPng(line.data, line.width, line.height, k), { psm: 'line' });
+  }
   const run = findSerialRun(whole);
   if (!run) return null;
   // The run alone, digits only: the whitelist keeps a 0 from being an O and a 1 from being an l.
@@ -77,8 +84,8 @@ export function findSerialRun(read: Pick<RecognisedText, 'text' | 'symbols'>): S
   const text = read.text.replace(/\s+/g, ' ').trim();
   const signed = /(?:^|[^A-Za-z])(?:№|[Nn][^\s0-9]{0,2}\s*|[Nn]\S{1,2}\s+)([0-9OoQDIl|SZBg]{6,16})(?![0-9A-Za-z])/.exec(text);
   // Unsigned: one long number alone on its row, or after a short mark (a sign Tesseract could not read at all:
-  // "I»", "Jo", "3as.").
-  const bare = signed ? null : /^(?:\S{1,2}\s+|\S{2,3}\.\s*)?([0-9]{8,14})$/.exec(text);
+  // "I»", "Jo", "[ce", "3as.").
+  const bare = signed ? null : /^(?:\S{1,3}\s+|\S{2,3}\.\s*)?([0-9]{8,14})$/.exec(text);
   const m = signed ?? bare;
   if (!m) return null;
   const digits = fold(m[1]!);

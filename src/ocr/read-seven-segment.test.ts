@@ -82,6 +82,17 @@ describe('reading drawn digits', () => {
     expect(sampleSegments(img, boxes[1]!, shear)[6]).toBeLessThan(0.1); // the 0 has no middle bar
   });
 
+  it('takes a blot (ink in the holes of an 8 too) for no digit with any confidence, but a clean 8 for an 8', () => {
+    const img = blank(100, 60);
+    drawDigit(img, PATTERNS[8]!, 5, 10, 24, 40, 5);
+    for (let y = 10; y < 50; y++) for (let x = 50; x < 74; x++) img.data[y * img.width + x] = 1;
+    const [eight] = readSevenSegmentDigit(img, { x0: 5, y0: 10, x1: 29, y1: 50, area: 500 }, 0, 24);
+    const [blot] = readSevenSegmentDigit(img, { x0: 50, y0: 10, x1: 74, y1: 50, area: 960 }, 0, 24);
+    expect(eight).toMatchObject({ digit: 8 });
+    expect(eight!.p).toBeGreaterThan(0.8);
+    expect(blot!.p).toBeLessThan(0.3);
+  });
+
   it('reads a narrow box as 1', () => {
     const img = blank(40, 60);
     drawDigit(img, 'bc', 0, 10, 24, 40, 5);

@@ -73,12 +73,12 @@ export function segmentOnProbabilities(fractions: readonly number[]): number[] {
  * Ink fractions of the seven zones of one digit box. `shear` undoes the italic slant of most LCD fonts:
  * the ink at row y is shifted by shear·(y − centre) before sampling.
  */
-export function sampleSegments(bin: BinaryImage, box: Blob, shear: number, slot?: SlotBounds): number[] {
+export function sampleSegments(bin: BinaryImage, box: Blob, shear: number, slot?: SlotBounds, zones: ReadonlyArray<readonly [number, number, number, number]> = ZONES): number[] {
   const h = blobHeight(box);
   const yc = (box.y0 + box.y1) / 2;
   const { left, right } = shearedExtent(bin, box, shear, slot);
   const w = right - left;
-  return ZONES.map(([u0, u1, v0, v1]) => {
+  return zones.map(([u0, u1, v0, v1]) => {
     let on = 0, n = 0;
     const ya = Math.floor(box.y0 + v0 * h), yb = Math.ceil(box.y0 + v1 * h);
     for (let y = ya; y < yb; y++) {
@@ -155,8 +155,21 @@ export function readSevenSegmentDigit(bin: BinaryImage, box: Blob, shear: number
     const fill = box.area / (blobHeight(box) * Math.max(1, w));
     return [{ digit: 1, p: fill > 0.55 ? 0.93 : 0.6 }, { digit: 7, p: 0.03 }];
   }
-  return classifySegments(segmentOnProbabilities(sampleSegments(bin, box, shear, slot)));
+  const fractions = sampleSegments(bin, box, shear, slot);
+  const guesses = classifySegments(segmentOnProbabilities(fractions));
+  // Ink in the holes of an 8 belongs to no digit: a blot of glare or blur reads as all seven segments lit.
+  const counters = sampleSegments(bin, box, shear, slot, COUNTERS);
+  if (Math.min(...counters) > BLOT_SHARE * Math.max(0.25, ...fractions)) return guesses.map((g) => ({ ...g, p: g.p * BLOT_FACTOR }));
+  return guesses;
 }
+
+/** The two counters of a seven-segment glyph (inside the upper and the lower loop), as ZONES. */
+const COUNTERS: ReadonlyArray<readonly [number, number, number, number]> = [[0.33, 0.67, 0.23, 0.36], [0.33, 0.67, 0.64, 0.77]];
+/** Both counters inked to this share of the fullest segment make the glyph a blot (a slanted segment may reach
+ *  into one of them)… */
+const BLOT_SHARE = 0.6;
+/** …whose digit guesses keep this share of their probability. */
+const BLOT_FACTOR = 0.2;
 
 /**
  * Each digit's slot: from the middle of the gap to its left neighbour to the middle of the gap to its right one.

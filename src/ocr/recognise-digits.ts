@@ -8,9 +8,10 @@ import type { DigitAlternative } from './expand-candidates.js';
 import { withConfusions } from './expand-candidates.js';
 import { CROP_DIGIT_HEIGHT, encodeGreyPng } from './extract-display-crop.js';
 import type { DigitGuess } from './read-seven-segment.js';
-import { digitSlots, digitWidth, estimateShear, readSevenSegmentDigit, segmentDistance } from './read-seven-segment.js';
+import { digitSlots, digitWidth, estimateShear, readSevenSegmentDigit } from './read-seven-segment.js';
 import type { RecognisedText, TextRecogniser } from './text-recogniser.js';
 import { readHalfTurned } from './read-half-turned.js';
+import { weighLcdDigit } from './weigh-lcd-digit.js';
 import type { DisplayKind } from './types.js';
 
 export interface DigitReading {
@@ -21,6 +22,17 @@ export interface DigitReading {
   /** Why quality is below 1, for debugging and the eval report. */
   doubts: string[];
   tesseractText: string;
+  /** What each recogniser said about each digit, before they were combined (for calibration and debugging). */
+  evidence: DigitEvidence[];
+}
+
+export interface DigitEvidence {
+  /** Tesseract's digit in this box and its raw symbol confidence, null when it gave none. */
+  tess: { digit: number; c: number } | null;
+  /** The seven-segment sampler's guesses, best first. */
+  seg: DigitGuess[];
+  /** No glyph was seen in this box (half-turned drum, glare). */
+  unknown: boolean;
 }
 
 export async function recogniseDigits(layout: DisplayLayout, ocr: TextRecogniser): Promise<DigitReading> {
@@ -48,7 +60,8 @@ export async function recogniseDigits(layout: DisplayLayout, ocr: TextRecogniser
   const { quality, doubts } = judgeLayout(layout, kind, tess.countMatches, text, alternatives[0]?.[0]?.digit === 0);
   if (!lineMatched && tess.countMatches) { doubts.push('digits read one by one'); }
   const q = !lineMatched && tess.countMatches ? quality * 0.8 : quality;
-  return { kind, alternatives, quality: q, doubts, tesseractText: text.text.replace(/\s+/g, '') };
+  const evidence = layout.digits.map((_, i) => ({ tess: tess.digits[i] ?? null, seg: seg[i]!.slice(0, 3), unknown: layout.unknown[i] ?? false }));
+  return { kind, alternatives, quality: q, doubts, tesseractText: text.text.replace(/\s+/g, ''), evidence };
 }
 
 /**
@@ -86,17 +99,9 @@ export function calibrateTesseract(c: number): number {
 function combine(kind: DisplayKind, tess: { digit: number; c: number } | null, seg: DigitGuess[]): DigitAlternative[] {
   const top = seg[0] ?? { digit: 0, p: 0 };
   if (kind === 'lcd') {
-    const alts = seg.filter((g) => g.p > 0.01).map((g) => ({ digit: g.digit, p: g.p }));
-    if (tess && tess.digit === top.digit) alts[0] = { digit: top.digit, p: 1 - (1 - top.p) * (1 - 0.5 * calibrateTesseract(tess.c)) };
-    else if (tess) {
-      // Tesseract misreads seven-segment glyphs often: its disagreement is a doubt, and an alternative. The sampler
-      // fails by a segment lost or gained (glare, a ghost segment): a Tesseract digit one or two segments away is a
-      // likely truth, one three or more away says more about Tesseract than about the glyph.
-      const d = segmentDistance(top.digit, tess.digit);
-      alts[0] = { digit: top.digit, p: top.p * (d <= 1 ? 0.8 : d === 2 ? 0.9 : 0.96) };
-      if (!alts.some((a) => a.digit === tess.digit)) alts.push({ digit: tess.digit, p: 0.08 });
-    }
-    return alts.sort((a, b) => b.p - a.p);
+    const alts = weighLcdDigit(seg, tess);
+    // A glyph neither reader could place is any digit, unconfidently.
+    return alts.length > 0 ? alts : Array.from({ length: 10 }, (_, d) => ({ digit: d, p: 0.1 }));
   }
   if (!tess) return withConfusions(top.digit, 0.05);
   let p = calibrateTesseract(tess.c);
@@ -135,12 +140,14 @@ function judgeLayout(layout: DisplayLayout, kind: DisplayKind, countMatches: boo
   return { quality: q, doubts };
 }
 
-/** Spread of the digit heights; on an LCD without its 1s, which lack the top and bottom segments and stand shorter. */
-export function heightSpread(layout: Pick<DisplayLayout, 'digits' | 'row'>, kind: DisplayKind): number {
-  if (kind !== 'lcd') return layout.row.heightSpread;
-  const width = digitWidth(layout.digits);
-  const wide = layout.digits.filter((d) => d.x1 - d.x0 >= 0.5 * width);
-  return wide.length >= 3 ? describeRow(wide).heightSpread : layout.row.heightSpread;
+/** Spread of the integer digits' heights (decimals after an LCD point are often printed smaller); on an LCD
+ *  without its 1s, which lack the top and bottom segments and stand shorter. */
+export function heightSpread(layout: Pick<DisplayLayout, 'digits' | 'row'> & Partial<Pick<DisplayLayout, 'unknown'>>, kind: DisplayKind): number {
+  const seen = layout.digits.filter((_, i) => !layout.unknown?.[i]);
+  const width = digitWidth(seen);
+  const wide = kind === 'lcd' ? seen.filter((d) => d.x1 - d.x0 >= 0.5 * width) : seen;
+  if (wide.length >= 2) return describeRow(wide).heightSpread;
+  return seen.length >= 2 ? describeRow(seen).heightSpread : 0;
 }
 
 /** One Tesseract digit per box, when the symbols fall one to a box. */
