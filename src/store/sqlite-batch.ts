@@ -12,40 +12,14 @@
 import type Database from 'better-sqlite3';
 import type { BatchRepos } from './batch-repos.js';
 import type { RegistryRepo } from './registry.js';
-import { iso } from './sqlite-messages.js';
+import { iso, statements } from './sqlite-statements.js';
 import { wellFormed } from './well-formed.js';
 
 type Db = Database.Database;
-type Param = string | number | bigint | null;
 
-const IN_CHUNK = 500;
 const text = (v: string | null | undefined): string | null => (v === null || v === undefined ? null : (wellFormed(v) as string));
 const big = (v: number | null): bigint | null => (v === null ? null : BigInt(v));
 const json = (v: unknown): string | null => (v === undefined || v === null ? null : text(JSON.stringify(v)));
-
-function chunks<T>(items: readonly T[], size = IN_CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-/** The statements, prepared once per connection; IN lists by their length. */
-function statements(db: Db) {
-  const cache = new Map<string, Database.Statement>();
-  const prepared = (sql: string): Database.Statement => {
-    let st = cache.get(sql);
-    if (!st) {
-      st = db.prepare(sql);
-      cache.set(sql, st);
-    }
-    return st;
-  };
-  const marks = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
-  /** Runs `sql` (with one `(IN)` placeholder list) over `values` in chunks, concatenating the rows. */
-  const allIn = <R>(sql: (marks: string) => string, values: readonly Param[], extra: readonly Param[] = []): R[] =>
-    chunks(values).flatMap((part) => prepared(sql(marks(part.length))).all(...part, ...extra) as R[]);
-  return { prepared, allIn };
-}
 
 export function sqliteBatchRepos(db: Db, registry: Pick<RegistryRepo, 'metersOfAccount'>): BatchRepos {
   const { prepared, allIn } = statements(db);

@@ -11,6 +11,7 @@
 import Database from 'better-sqlite3';
 import type { DecisionKind } from '../domain/types.js';
 import type { MessageCopy, MessageState, NewInboundMessage, StoredMessage } from './messages.js';
+import { iso, statements } from './sqlite-statements.js';
 
 export interface DirectMessages {
   /** Inserts messages that carry mailbox, UIDVALIDITY and UID, in one transaction; a UID already stored is left as it is. */
@@ -21,8 +22,6 @@ export interface DirectMessages {
   markFiled(ids: readonly number[], at: Date): void;
 }
 
-// As @prisma/adapter-better-sqlite3 writes DateTime (timestampFormat "iso8601").
-export const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString().replace('Z', '+00:00') : null);
 const int = (v: bigint | number | null | undefined): bigint | null => (v === null || v === undefined ? null : BigInt(v));
 const date = (v: string | null): Date | null => (v === null ? null : new Date(v));
 const num = (v: bigint | null): number | null => (v === null ? null : Number(v));
@@ -35,17 +34,6 @@ export function openSqliteDirect(file: string): Database.Database {
   db.defaultSafeIntegers(true);
   return db;
 }
-
-// Keeps IN lists well under SQLite's bound-parameter limit.
-const IN_CHUNK = 500;
-
-function chunks<T>(items: readonly T[], size = IN_CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-const marks = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
 
 // The columns StoredMessage carries, as messages.ts selects them through Prisma.
 const COLUMNS = `"id", "mailbox", "uidValidity", "uid", "messageIdHeader", "sha256", "size", "receivedAt", "dateHeader", "fromAddress",
@@ -84,36 +72,26 @@ export function sqliteMessages(db: Database.Database): DirectMessages {
       if (changes > 0 && m.raw) insertSource.run(lastInsertRowid, Buffer.from(m.raw.buffer, m.raw.byteOffset, m.raw.byteLength));
     }
   });
-  const cache = new Map<string, Database.Statement>();
-  const prepared = (sql: string): Database.Statement => {
-    let st = cache.get(sql);
-    if (!st) cache.set(sql, (st = db.prepare(sql)));
-    return st;
-  };
+  const { allIn, runIn } = statements(db);
   return {
     insert: (inputs) => insertAll(inputs),
     findByUids(mailbox, uidValidity, uids) {
-      return chunks(uids.map((u) => BigInt(u))).flatMap((part) => (prepared(`SELECT ${COLUMNS} FROM "InboundMessage"
-        WHERE "mailbox" = ? AND "uidValidity" = ? AND "uid" IN (${marks(part.length)})`).all(mailbox, BigInt(uidValidity), ...part) as Row[]).map(toStored));
+      return allIn<Row>((m) => `SELECT ${COLUMNS} FROM "InboundMessage" WHERE "uid" IN (${m}) AND "mailbox" = ? AND "uidValidity" = ?`,
+        uids.map((u) => BigInt(u)), [mailbox, BigInt(uidValidity)]).map(toStored);
     },
     findBySha256(sha256s) {
-      return chunks([...new Set(sha256s)]).flatMap((part) => prepared(`SELECT "id", "messageIdHeader", "sha256", "outcomeFolder" FROM "InboundMessage"
-        WHERE "sha256" IN (${marks(part.length)})`).all(...part) as { id: bigint; messageIdHeader: string | null; sha256: string; outcomeFolder: string | null }[])
-        .map((r) => ({ ...r, id: Number(r.id) }))
-        .sort((a, b) => a.id - b.id);
+      return allIn<{ id: bigint; messageIdHeader: string | null; sha256: string; outcomeFolder: string | null }>(
+        (m) => `SELECT "id", "messageIdHeader", "sha256", "outcomeFolder" FROM "InboundMessage" WHERE "sha256" IN (${m})`, [...new Set(sha256s)],
+      ).map((r) => ({ ...r, id: Number(r.id) })).sort((a, b) => a.id - b.id);
     },
     countAttempts(ids) {
-      for (const part of chunks(ids)) {
-        prepared(`UPDATE "InboundMessage" SET "attempts" = "attempts" + 1, "updatedAt" = ? WHERE "id" IN (${marks(part.length)})`).run(iso(new Date()), ...part);
-      }
+      runIn((m) => `UPDATE "InboundMessage" SET "attempts" = "attempts" + 1, "updatedAt" = ? WHERE "id" IN (${m})`, ids, [iso(new Date())]);
     },
     markFiled(ids, at) {
       // One statement per chunk: a decided message becomes filed, a failed or duplicate one keeps its state.
-      for (const part of chunks(ids)) {
-        prepared(`UPDATE "InboundMessage" SET "filedAt" = ?, "updatedAt" = ?,
-          "state" = CASE WHEN "state" = 'decided' THEN 'filed' ELSE "state" END
-          WHERE "filedAt" IS NULL AND "id" IN (${marks(part.length)})`).run(iso(at), iso(new Date()), ...part);
-      }
+      runIn((m) => `UPDATE "InboundMessage" SET "filedAt" = ?, "updatedAt" = ?,
+        "state" = CASE WHEN "state" = 'decided' THEN 'filed' ELSE "state" END
+        WHERE "filedAt" IS NULL AND "id" IN (${m})`, ids, [iso(at), iso(new Date())]);
     },
   };
 }
