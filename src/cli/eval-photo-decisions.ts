@@ -3,6 +3,10 @@
 // reading lies 30, 400 and 1,500 below the labelled value (digits as the label's counter; serial as the label's,
 // so a photo whose serial is read confirms its meter). Prints accepts, wrong
 // accepts (the failure that matters) and automation over the readable photos; every wrong accept by file.
+// Then each readable photo beside a typed reading: the labelled value typed (the photo should bear it out: accept)
+// and values a customer might type that the photo contradicts — one digit changed, two neighbours swapped, a digit
+// dropped or added at an end (the photo must not bear them out: review). A contradicted value accepted is a wrong
+// accept as much as a misread photo.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadSettings, OCR_SETTINGS, RULE_SETTINGS } from '../config.js';
@@ -16,6 +20,21 @@ import { RegistryIndex } from '../validate/registry-index.js';
 interface Label { file: string; display: string | null; reading: number | null; digits: string | null; serial?: string | null; unit?: string }
 
 const BELOW = [30, 400, 1500];
+const NOW = new Date('2026-11-22T00:00:00Z');
+
+/** Values a customer might type that a photo showing `value` contradicts. */
+function contradictions(value: number): number[] {
+  const s = String(value);
+  const out = new Set<number>();
+  for (let i = 0; i < s.length; i++) {
+    for (const step of [1, 5]) out.add(Number(s.slice(0, i) + String((Number(s[i]) + step) % 10) + s.slice(i + 1)));
+    if (i + 1 < s.length && s[i] !== s[i + 1]) out.add(Number(s.slice(0, i) + s[i + 1] + s[i] + s.slice(i + 2)));
+  }
+  if (s.length >= 2) { out.add(Number(s.slice(1))); out.add(Math.floor(value / 10)); }
+  out.add(value * 10 + 7);
+  out.delete(value);
+  return [...out];
+}
 
 async function main(argv: string[]): Promise<number> {
   const dir = argv.find((a) => !a.startsWith('--')) ?? 'samples/photos';
@@ -24,6 +43,7 @@ async function main(argv: string[]): Promise<number> {
   const rules = decisionRules(settings);
   const engine = createOcrEngine(ocrOptions(settings));
   let cases = 0, readable = 0, accepts = 0, correct = 0;
+  const besideText = { agree: 0, agreeAccepted: 0, contradicted: 0 };
   const wrong: string[] = [];
   try {
     for (const label of labels) {
@@ -43,7 +63,7 @@ async function main(argv: string[]): Promise<number> {
           headers: {}, contentType: 'multipart/mixed', text: 'Лицевой счёт 2701000001, показания на фото', quoted: '', signature: '',
           fullText: '', html: null, attachments: [], attachmentText: '', problems: [],
         };
-        const d = decideMessage({ message, registry, rules, at: new Date('2026-11-22T00:00:00Z'), photos });
+        const d = decideMessage({ message, registry, rules, at: NOW, photos });
         cases++;
         if (truth !== null) readable++;
         if (d.decision !== 'accept') continue;
@@ -51,12 +71,35 @@ async function main(argv: string[]): Promise<number> {
         if (truth !== null && d.readings[0]?.t1 === truth) correct++;
         else wrong.push(`${label.file} (last ${last}): accepted ${d.readings[0]?.t1}, truth ${truth}`);
       }
+      if (label.reading === null) continue;
+      const typed = (value: number) => {
+        const registry = new RegistryIndex([{
+          account: '2701000001', meter: label.serial ?? '0110000001', kind: heat ? 'heat' : 'electricity', zones: 1,
+          digits: Math.max(label.digits?.length ?? 6, String(value).length), last: { t1: Math.max(0, value - (heat ? 1 : 30)), t2: null, t3: null },
+          lastDate: '2026-10-22', emails: [],
+        }]);
+        const text = `Лицевой счёт 2701000001, показания ${value}`;
+        const message: ParsedMessage = {
+          messageId: 'e@x', subject: 'Показания', from: { address: 'x@example.ru', name: null }, replyTo: null, to: [], date: null,
+          headers: {}, contentType: 'multipart/mixed', text, quoted: '', signature: '', fullText: text, html: null,
+          attachments: [], attachmentText: '', problems: [],
+        };
+        return decideMessage({ message, registry, rules, at: NOW, photos }).decision === 'accept';
+      };
+      besideText.agree++;
+      if (typed(label.reading)) besideText.agreeAccepted++;
+      for (const v of contradictions(label.reading)) {
+        besideText.contradicted++;
+        if (typed(v)) wrong.push(`${label.file} beside typed ${v}: accepted, the photo shows ${label.reading}`);
+      }
     }
   } finally {
     await engine.close();
   }
   for (const w of wrong) process.stdout.write(`WRONG ${w}\n`);
-  process.stdout.write(`photos=${labels.length} cases=${cases} readable_cases=${readable} accepts=${accepts} correct=${correct} wrong_accepts=${wrong.length} automation=${((100 * correct) / Math.max(1, readable)).toFixed(1)}%\n`);
+  const contradictedAccepts = wrong.filter((w) => w.includes(' beside typed ')).length;
+  process.stdout.write(`beside text: agreeing=${besideText.agree} accepted=${besideText.agreeAccepted} (${((100 * besideText.agreeAccepted) / Math.max(1, besideText.agree)).toFixed(1)}%) contradicted=${besideText.contradicted} accepted=${contradictedAccepts}\n`);
+  process.stdout.write(`photos=${labels.length} cases=${cases} readable_cases=${readable} accepts=${accepts} correct=${correct} wrong_accepts=${wrong.length - contradictedAccepts} automation=${((100 * correct) / Math.max(1, readable)).toFixed(1)}%\n`);
   return 0;
 }
 

@@ -107,7 +107,7 @@ function decideAll(input: DecideInput): Decision {
 
   for (const r of resolved) for (const p of r.problems) reasons.add(p);
   // A meter photo beside the text may show other digits: it must agree, or a clerk compares them.
-  if (input.photos) for (const r of photoReasonsBesideText(readings, input.photos, photoRules)) reasons.add(r);
+  if (input.photos) for (const r of photoReasonsBesideText(readings, input.photos, photoRules, registry)) reasons.add(r);
   else if (message.attachments.some(isMeterPhoto)) reasons.add('photo_unverified');
   if (extraction.strayIds.length > 0) reasons.add('unknown_number');
   if (extraction.strayValues > 0) reasons.add('ambiguous_numbers');

@@ -13,10 +13,11 @@ import type { ReasonCode } from './reasons.js';
 import { checkPhotosAgainstText, pickPhotoReading, type PhotoRules, type PhotoValue } from './weigh-photos.js';
 
 /** Reasons the photos give beside readings typed in the text. */
-export function photoReasonsBesideText(readings: readonly Reading[], photos: MessagePhotos, rules: PhotoRules): ReasonCode[] {
+export function photoReasonsBesideText(readings: readonly Reading[], photos: MessagePhotos, rules: PhotoRules, registry: RegistryIndex): ReasonCode[] {
   const reasons: ReasonCode[] = [];
   if (photos.problems.some((p) => p.problem === 'too_many_images')) reasons.push('too_many_images');
-  const check = checkPhotosAgainstText(readings, photos.readings, rules);
+  const meterDigits = new Set(readings.flatMap((r) => registry.meter(r.account, r.meter)?.digits ?? []));
+  const check = checkPhotosAgainstText(readings, photos.readings, rules, meterDigits);
   if (check === 'conflict') reasons.push('photo_conflict');
   // A photo that could not be read (or opened) cannot confirm the typed value.
   else if (check === 'unverified' || (check === 'none' && photos.problems.length > 0)) reasons.push('photo_unverified');

@@ -25,7 +25,7 @@ export type PhotoCheck = 'agree' | 'conflict' | 'unverified' | 'none';
 
 /** Readings typed in the text against the photos: one agreeing photo verifies them; any confident photo that
  *  agrees with none of the typed values is a conflict; photos read with no confidence leave them unverified. */
-export function checkPhotosAgainstText(readings: readonly Reading[], photos: readonly PhotoReading[], rules: PhotoRules): PhotoCheck {
+export function checkPhotosAgainstText(readings: readonly Reading[], photos: readonly PhotoReading[], rules: PhotoRules, meterDigits: ReadonlySet<number> = new Set()): PhotoCheck {
   const read = photos.filter((p) => p.problem === null && p.candidates.length > 0);
   if (photos.length === 0) return 'none';
   const typed = new Set(readings.flatMap((r) => [r.t1, r.t2, r.t3]).filter((v): v is number => v !== null));
@@ -34,8 +34,14 @@ export function checkPhotosAgainstText(readings: readonly Reading[], photos: rea
     const best = p.candidates[0]!;
     // The photo's own best reading equal to a typed value is agreement however unsure the recogniser was: two
     // independent sources landing on the same digits by chance is not a risk worth a clerk; a lesser reading
-    // must be reasonably likely to count.
-    const matching = typed.has(best.value) ? best
+    // must be reasonably likely to count. But not a best reading that is only first among equals (a digit not
+    // seen at all, each value of it as likely), nor a row of fewer or more digits than the meter has where the
+    // row shows them all (a drum counter; a display showing leading zeros), which was cut wrong: "9428" read off a
+    // counter showing 94286 would agree with a customer who left out a digit.
+    const showsAll = p.display === 'drum' || (best.digits.length > 1 && best.digits.startsWith('0'));
+    const wholeRow = !showsAll || meterDigits.size === 0 || meterDigits.has(best.digits.length);
+    const guessed = best.confidence > (p.candidates[1]?.confidence ?? 0);
+    const matching = typed.has(best.value) && guessed && (wholeRow || best.confidence >= rules.acceptConfidence) ? best
       : p.candidates.find((c) => typed.has(c.value) && c.confidence >= rules.acceptConfidence * rules.ambiguityRatio);
     if (matching) agree = true;
     else if (best.confidence >= rules.acceptConfidence) return 'conflict';

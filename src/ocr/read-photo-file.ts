@@ -1,9 +1,10 @@
 // One image file → the JSON line of `cli ocr` and `npm run eval:ocr`: decode (load-image) and read.
 import { readFile } from 'node:fs/promises';
 import { loadImage } from './load-image.js';
+import { doubtCode } from './read-message-photos.js';
 import { readMeterPhoto } from './read-meter-photo.js';
 import type { TextRecogniser } from './text-recogniser.js';
-import type { CropBox, DisplayKind, ImageProblem, LoadImageLimits, ReadingCandidate } from './types.js';
+import type { CropBox, DisplayKind, ImageProblem, LoadImageLimits, PhotoDoubt, ReadingCandidate } from './types.js';
 
 export interface PhotoFileLine {
   file: string;
@@ -15,14 +16,18 @@ export interface PhotoFileLine {
   zone: 't1' | 't2' | 't3' | null;
   crop: CropBox | null;
   candidates: ReadingCandidate[];
+  /** Per-digit confidences of the best candidate. */
+  digitConfidence: number[];
   problem: ImageProblem | null;
   doubts: string[];
+  /** The doubts as stable codes (what the decision weighs). */
+  doubtCodes: PhotoDoubt[];
   /** Decoded image → reading (decoding not included). */
   ms: number;
 }
 
 export async function readPhotoFile(file: string, ocr: TextRecogniser, limits: LoadImageLimits): Promise<PhotoFileLine> {
-  const none = { reading: null, digits: null, confidence: 0, display: null, serial: null, zone: null, crop: null, candidates: [], doubts: [], ms: 0 };
+  const none = { reading: null, digits: null, confidence: 0, display: null, serial: null, zone: null, crop: null, candidates: [], digitConfidence: [], doubts: [], doubtCodes: [], ms: 0 };
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -43,8 +48,10 @@ export async function readPhotoFile(file: string, ocr: TextRecogniser, limits: L
     zone: r.zone,
     crop: r.crop,
     candidates: r.candidates,
+    digitConfidence: r.digitConfidence,
     problem: r.problem,
     doubts: r.doubts,
+    doubtCodes: r.doubts.map(doubtCode),
     ms: r.ms,
   };
 }
