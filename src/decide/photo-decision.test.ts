@@ -145,6 +145,8 @@ describe('photos beside typed readings', () => {
     // An LCD that shows leading zeros shows every digit: "048391" is whole, "04839" (of 048391) is not.
     expect(decide('Лицевой счёт 2700123456, показания 48391', photos(photo([cand(48391, 0.3)], { display: 'lcd' }))).decision).toBe('accept');
     expect(decide('Лицевой счёт 2700123456, показания 4839', photos(photo([{ digits: '04839', value: 4839, confidence: 0.3 }], { display: 'lcd' }))).reasons).toContain('photo_unverified');
+    // ... also when it is likely enough to count as a lesser reading.
+    expect(decide('Лицевой счёт 2700123456, показания 4839', photos(photo([{ digits: '04839', value: 4839, confidence: 0.5 }], { display: 'lcd' }))).reasons).toContain('photo_unverified');
   });
 
   it('does not take a best reading that is only first among equals as agreement: its unseen digit may be any', () => {

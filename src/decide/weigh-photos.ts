@@ -38,11 +38,13 @@ export function checkPhotosAgainstText(readings: readonly Reading[], photos: rea
     // seen at all, each value of it as likely), nor a row of fewer or more digits than the meter has where the
     // row shows them all (a drum counter; a display showing leading zeros), which was cut wrong: "9428" read off a
     // counter showing 94286 would agree with a customer who left out a digit.
-    const showsAll = p.display === 'drum' || (best.digits.length > 1 && best.digits.startsWith('0'));
-    const wholeRow = !showsAll || meterDigits.size === 0 || meterDigits.has(best.digits.length);
+    const wholeRow = (c: ReadingCandidate) => {
+      const showsAll = p.display === 'drum' || (c.digits.length > 1 && c.digits.startsWith('0'));
+      return !showsAll || meterDigits.size === 0 || meterDigits.has(c.digits.length);
+    };
     const guessed = best.confidence > (p.candidates[1]?.confidence ?? 0);
-    const matching = typed.has(best.value) && guessed && (wholeRow || best.confidence >= rules.acceptConfidence) ? best
-      : p.candidates.find((c) => typed.has(c.value) && c.confidence >= rules.acceptConfidence * rules.ambiguityRatio);
+    const matching = typed.has(best.value) && guessed && (wholeRow(best) || best.confidence >= rules.acceptConfidence) ? best
+      : p.candidates.find((c) => typed.has(c.value) && wholeRow(c) && c.confidence >= rules.acceptConfidence * rules.ambiguityRatio);
     if (matching) agree = true;
     else if (best.confidence >= rules.acceptConfidence) return 'conflict';
   }
