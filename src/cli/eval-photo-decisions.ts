@@ -1,7 +1,8 @@
 // npm run eval:photo-decisions [-- DIR] — what the DECISION does with labelled photos (DIR/labels.json, default
 // samples/photos): each photo is read once, then decided as a photo-only email against registry meters whose last
 // reading lies 30, 400 and 1,500 below the labelled value (digits as the label's counter; serial as the label's,
-// so a photo whose serial is read confirms its meter). Prints accepts, wrong
+// so a photo whose serial is read confirms its meter; a photo of a T2 or T3 display is a multi-zone meter's, whose
+// one value alone is a review). Prints accepts, wrong
 // accepts (the failure that matters) and automation over the readable photos; every wrong accept by file.
 // Then each readable photo beside a typed reading: the labelled value typed (the photo should bear it out: accept)
 // and values a customer might type that the photo contradicts — one digit changed, two neighbours swapped, a digit
@@ -17,7 +18,7 @@ import { createOcrEngine } from '../ocr/read-message-photos.js';
 import type { ParsedMessage } from '../parse/types.js';
 import { RegistryIndex } from '../validate/registry-index.js';
 
-interface Label { file: string; display: string | null; reading: number | null; digits: string | null; serial?: string | null; unit?: string }
+interface Label { file: string; display: string | null; reading: number | null; digits: string | null; serial?: string | null; unit?: string; zone?: 't1' | 't2' | 't3' | null }
 
 const BELOW = [30, 400, 1500];
 const NOW = new Date('2026-11-22T00:00:00Z');
@@ -44,19 +45,23 @@ async function main(argv: string[]): Promise<number> {
   const engine = createOcrEngine(ocrOptions(settings));
   let cases = 0, readable = 0, accepts = 0, correct = 0;
   const besideText = { agree: 0, agreeAccepted: 0, contradicted: 0 };
+  const missed = new Map<string, number>(); // reasons of readable photo-only cases not accepted
   const wrong: string[] = [];
   try {
     for (const label of labels) {
       const content = await readFile(path.join(dir, label.file));
       const photos = await engine.readPhotos([{ filename: label.file, contentType: 'image/jpeg', size: content.length, contentId: null, inline: false, content }]);
       const heat = label.unit === 'Gcal';
+      // A display showing T2 or T3 is a multi-zone meter's: one zone's value alone is a review (CORPUS.md: the
+      // wrong number of zone values), not a reading to take.
+      const zones = label.zone === 't3' ? 3 : label.zone === 't2' ? 2 : 1;
       for (const below of BELOW) {
         const scaled = heat ? Math.max(1, Math.round(below / 100)) : below;
-        const truth = label.reading;
-        const last = truth === null ? 1000 : Math.max(0, truth - scaled);
+        const truth = zones === 1 ? label.reading : null;
+        const last = label.reading === null ? 1000 : Math.max(0, label.reading - scaled);
         const registry = new RegistryIndex([{
-          account: '2701000001', meter: label.serial ?? '0110000001', kind: heat ? 'heat' : 'electricity', zones: 1,
-          digits: label.digits?.length ?? 6, last: { t1: last, t2: null, t3: null }, lastDate: '2026-10-22', emails: [],
+          account: '2701000001', meter: label.serial ?? '0110000001', kind: heat ? 'heat' : 'electricity', zones,
+          digits: label.digits?.length ?? 6, last: { t1: last, t2: zones >= 2 ? last : null, t3: zones === 3 ? last : null }, lastDate: '2026-10-22', emails: [],
         }]);
         const message: ParsedMessage = {
           messageId: 'e@x', subject: 'Показания', from: { address: 'x@example.ru', name: null }, replyTo: null, to: [], date: null,
@@ -66,12 +71,15 @@ async function main(argv: string[]): Promise<number> {
         const d = decideMessage({ message, registry, rules, at: NOW, photos });
         cases++;
         if (truth !== null) readable++;
-        if (d.decision !== 'accept') continue;
+        if (d.decision !== 'accept') {
+          if (truth !== null) for (const r of d.reasons) missed.set(r, (missed.get(r) ?? 0) + 1);
+          continue;
+        }
         accepts++;
         if (truth !== null && d.readings[0]?.t1 === truth) correct++;
         else wrong.push(`${label.file} (last ${last}): accepted ${d.readings[0]?.t1}, truth ${truth}`);
       }
-      if (label.reading === null) continue;
+      if (label.reading === null || zones > 1) continue;
       const typed = (value: number) => {
         const registry = new RegistryIndex([{
           account: '2701000001', meter: label.serial ?? '0110000001', kind: heat ? 'heat' : 'electricity', zones: 1,
@@ -97,6 +105,7 @@ async function main(argv: string[]): Promise<number> {
     await engine.close();
   }
   for (const w of wrong) process.stdout.write(`WRONG ${w}\n`);
+  process.stdout.write(`readable cases not accepted, by reason: ${[...missed].sort((a, b) => b[1] - a[1]).map(([r, n]) => `${r}=${n}`).join(' ') || 'none'}\n`);
   const contradictedAccepts = wrong.filter((w) => w.includes(' beside typed ')).length;
   process.stdout.write(`beside text: agreeing=${besideText.agree} accepted=${besideText.agreeAccepted} (${((100 * besideText.agreeAccepted) / Math.max(1, besideText.agree)).toFixed(1)}%) contradicted=${besideText.contradicted} accepted=${contradictedAccepts}\n`);
   process.stdout.write(`photos=${labels.length} cases=${cases} readable_cases=${readable} accepts=${accepts} correct=${correct} wrong_accepts=${wrong.length - contradictedAccepts} automation=${((100 * correct) / Math.max(1, readable)).toFixed(1)}%\n`);
