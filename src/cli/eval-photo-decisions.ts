@@ -11,7 +11,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadSettings, OCR_SETTINGS, RULE_SETTINGS } from '../config.js';
-import { decideMessage } from '../decide/decide-message.js';
+import { decideMessage, type Decision, type DecisionRules } from '../decide/decide-message.js';
+import type { RegistryMeter } from '../domain/types.js';
+import type { MessagePhotos } from '../ocr/types.js';
 import { decisionRules } from '../intake/rules-from-settings.js';
 import { ocrOptions } from '../ocr/ocr-options.js';
 import { createOcrEngine } from '../ocr/read-message-photos.js';
@@ -22,6 +24,17 @@ interface Label { file: string; display: string | null; reading: number | null; 
 
 const BELOW = [30, 400, 1500];
 const NOW = new Date('2026-11-22T00:00:00Z');
+
+/** The decision on a message with this text and these photos, from account 2701000001 holding this one meter. */
+function decideFor(text: string, meter: Pick<RegistryMeter, 'meter' | 'kind' | 'zones' | 'digits' | 'last'>, photos: MessagePhotos, rules: DecisionRules): Decision {
+  const registry = new RegistryIndex([{ account: '2701000001', ...meter, lastDate: '2026-10-22', emails: [] }]);
+  const message: ParsedMessage = {
+    messageId: 'e@x', subject: 'Показания', from: { address: 'x@example.ru', name: null }, replyTo: null, to: [], date: null,
+    headers: {}, contentType: 'multipart/mixed', text, quoted: '', signature: '', fullText: text, html: null,
+    attachments: [], attachmentText: '', problems: [],
+  };
+  return decideMessage({ message, registry, rules, at: NOW, photos });
+}
 
 /** Values a customer might type that a photo showing `value` contradicts. */
 function contradictions(value: number): number[] {
@@ -59,16 +72,10 @@ async function main(argv: string[]): Promise<number> {
         const scaled = heat ? Math.max(1, Math.round(below / 100)) : below;
         const truth = zones === 1 ? label.reading : null;
         const last = label.reading === null ? 1000 : Math.max(0, label.reading - scaled);
-        const registry = new RegistryIndex([{
-          account: '2701000001', meter: label.serial ?? '0110000001', kind: heat ? 'heat' : 'electricity', zones,
-          digits: label.digits?.length ?? 6, last: { t1: last, t2: zones >= 2 ? last : null, t3: zones === 3 ? last : null }, lastDate: '2026-10-22', emails: [],
-        }]);
-        const message: ParsedMessage = {
-          messageId: 'e@x', subject: 'Показания', from: { address: 'x@example.ru', name: null }, replyTo: null, to: [], date: null,
-          headers: {}, contentType: 'multipart/mixed', text: 'Лицевой счёт 2701000001, показания на фото', quoted: '', signature: '',
-          fullText: '', html: null, attachments: [], attachmentText: '', problems: [],
-        };
-        const d = decideMessage({ message, registry, rules, at: NOW, photos });
+        const d = decideFor('Лицевой счёт 2701000001, показания на фото', {
+          meter: label.serial ?? '0110000001', kind: heat ? 'heat' : 'electricity', zones,
+          digits: label.digits?.length ?? 6, last: { t1: last, t2: zones >= 2 ? last : null, t3: zones === 3 ? last : null },
+        }, photos, rules);
         cases++;
         if (truth !== null) readable++;
         if (d.decision !== 'accept') {
@@ -80,20 +87,10 @@ async function main(argv: string[]): Promise<number> {
         else wrong.push(`${label.file} (last ${last}): accepted ${d.readings[0]?.t1}, truth ${truth}`);
       }
       if (label.reading === null || zones > 1) continue;
-      const typed = (value: number) => {
-        const registry = new RegistryIndex([{
-          account: '2701000001', meter: label.serial ?? '0110000001', kind: heat ? 'heat' : 'electricity', zones: 1,
-          digits: Math.max(label.digits?.length ?? 6, String(value).length), last: { t1: Math.max(0, value - (heat ? 1 : 30)), t2: null, t3: null },
-          lastDate: '2026-10-22', emails: [],
-        }]);
-        const text = `Лицевой счёт 2701000001, показания ${value}`;
-        const message: ParsedMessage = {
-          messageId: 'e@x', subject: 'Показания', from: { address: 'x@example.ru', name: null }, replyTo: null, to: [], date: null,
-          headers: {}, contentType: 'multipart/mixed', text, quoted: '', signature: '', fullText: text, html: null,
-          attachments: [], attachmentText: '', problems: [],
-        };
-        return decideMessage({ message, registry, rules, at: NOW, photos }).decision === 'accept';
-      };
+      const typed = (value: number) => decideFor(`Лицевой счёт 2701000001, показания ${value}`, {
+        meter: label.serial ?? '0110000001', kind: heat ? 'heat' : 'electricity', zones: 1,
+        digits: Math.max(label.digits?.length ?? 6, String(value).length), last: { t1: Math.max(0, value - (heat ? 1 : 30)), t2: null, t3: null },
+      }, photos, rules).decision === 'accept';
       besideText.agree++;
       if (typed(label.reading)) besideText.agreeAccepted++;
       for (const v of contradictions(label.reading)) {
