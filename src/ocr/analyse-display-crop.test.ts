@@ -88,6 +88,13 @@ describe('countStrays', () => {
     expect(countStrays([...digits, stray], row, 40, 80)).toBe(0);
     expect(countStrays([...digits, box(0, 44, 7, 78)], row, 40, 80)).toBe(1);
   });
+
+  it('leaves out the pieces of a half-turned drum standing in a placeholder slot', () => {
+    const piece = box(108, 40, 124, 66);
+    expect(countStrays([...digits, piece], row, 40)).toBe(1);
+    expect(countStrays([...digits, piece], row, 40, Infinity, [box(106, 40, 126, 80)])).toBe(0);
+    expect(countStrays([...digits, piece], row, 40, Infinity, [box(10, 40, 30, 80)])).toBe(1);
+  });
 });
 
 describe('textBefore', () => {

@@ -177,7 +177,7 @@ export function layoutFor(crop: RawImage, base: GreyImage, ink: Ink, h: number):
       // Past a decimal point there are only decimals: ink beyond the row's right end or beside it there is no
       // integer digit missed.
       rowContinues: rowContinues(crop, bin, row, ink, plain, turningAfter || decimalsBy === 'point'),
-      strays: countStrays(found.all, row, h, decimalsBy === 'point' ? digits[digits.length - 1]!.x1 : Infinity),
+      strays: countStrays(found.all, row, h, decimalsBy === 'point' ? digits[digits.length - 1]!.x1 : Infinity, digits.filter((_, i) => unknown[i])),
       textBefore: textBefore(plain, row),
       redInside,
       glare: glareShare(base, row) > 0.03,
@@ -528,13 +528,14 @@ export function textBefore(blobs: Blob[], row: BlobRow): boolean {
     blobHeight(b) >= 0.7 * h && blobHeight(b) <= 1.3 * h && Math.abs(blobCy(b) - blobCy(first)) < 0.2 * h);
 }
 
-/** Digit-sized blobs on the row's line that are not its digits, from just before the row to `upToX`. */
-export function countStrays(all: Blob[], row: BlobRow, h: number, upToX = Infinity): number {
+/** Digit-sized blobs on the row's line that are not its digits, from just before the row to `upToX`. Ink in a
+ *  placeholder's column (`gaps`: a half-turned drum's pieces) is that digit's, doubted as a missing digit already. */
+export function countStrays(all: Blob[], row: BlobRow, h: number, upToX = Infinity, gaps: Blob[] = []): number {
   const x0 = row.blobs[0]!.x0 - 0.8 * row.pitch, x1 = Math.min(upToX, row.blobs[row.blobs.length - 1]!.x1 + 0.8 * row.pitch);
   // A blob sharing most of its columns with a row digit is that digit (or the digit before it was cut to the band).
   const inRow = (b: Blob): boolean => row.blobs.some((r) => Math.min(r.x1, b.x1) - Math.max(r.x0, b.x0) > 0.5 * Math.min(blobWidth(r), blobWidth(b)));
   return all.filter((b) => !inRow(b) && blobHeight(b) >= 0.4 * h && blobHeight(b) <= 1.6 * h &&
-    blobWidth(b) < 1.5 * h && blobCx(b) > x0 && blobCx(b) < x1 &&
+    blobWidth(b) < 1.5 * h && blobCx(b) > x0 && blobCx(b) < x1 && !gaps.some((g) => Math.abs(blobCx(b) - blobCx(g)) < 0.3 * row.pitch) &&
     Math.abs(blobCy(b) - (row.slope * blobCx(b) + row.intercept)) < 0.35 * h).length;
 }
 
