@@ -123,7 +123,7 @@ export function toAlternatives(scores: readonly number[], seen: number, fontFit:
   const max = Math.max(...scores);
   const weights = scores.map((s) => Math.exp(SHARPNESS * (s - max)));
   const total = weights.reduce((a, b) => a + b, 0);
-  const cap = Math.min(0.95, 0.5 + 0.5 * Math.min(1, seen)) * Math.min(1, fontFit / 0.75);
+  const cap = Math.min(0.95, 0.6 + 0.5 * Math.min(1, seen)) * Math.min(1, fontFit / 0.75);
   return weights
     .map((w, d) => ({ digit: d, p: Math.min(cap, w / total) }))
     .sort((a, b) => b.p - a.p)
