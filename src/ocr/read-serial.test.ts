@@ -47,6 +47,9 @@ describe('findSerialRun', () => {
     expect(findSerialRun(read('ГОСТ 31818112012'))).toBeNull();
     expect(findSerialRun(read('TOCT 31818112012'))).toBeNull();
     expect(findSerialRun(read('3as. 0653277065'))?.digits).toBe('0653277065');
+    expect(findSerialRun(read('| Mm 071018108'))).toMatchObject({ digits: '071018108', signed: false });
+    expect(findSerialRun(read('I | Mm 071018108'))).toBeNull();
+    expect(findSerialRun(read('B 50 Tu 12345678'))).toBeNull();
     expect(findSerialRun(read('2024 r. 5-60 A 1600'))).toBeNull();
   });
 });

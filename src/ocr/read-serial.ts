@@ -85,9 +85,9 @@ export interface SerialRun {
 export function findSerialRun(read: Pick<RecognisedText, 'text' | 'symbols'>): SerialRun | null {
   const text = read.text.replace(/\s+/g, ' ').trim();
   const signed = /(?:^|[^A-Za-z])(?:№|[Nn][^\s0-9]{0,2}\s*|[Nn]\S{1,2}\s+)([0-9OoQDIl|SZBg]{6,16})(?![0-9A-Za-z])/.exec(text);
-  // Unsigned: one long number alone on its row, or after a short mark (a sign Tesseract could not read at all:
-  // "I»", "Jo", "[ce", "3as.").
-  const bare = signed ? null : /^(?:\S{1,3}\s+|\S{2,3}\.\s*)?([0-9]{8,14})$/.exec(text);
+  // Unsigned: one long number alone on its row, or after a short mark or two (a sign Tesseract could not read
+  // at all: "I»", "Jo", "[ce", "3as.", "| Mm").
+  const bare = signed ? null : /^(?:\S{1,3}\s+|\S{2,3}\.\s*){0,2}([0-9]{8,14})$/.exec(text);
   const m = signed ?? bare;
   if (!m) return null;
   const digits = fold(m[1]!);
