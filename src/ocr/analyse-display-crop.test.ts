@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsMost, countStrays, extendsRow, findDecimalPoint, findDecimalPointByProfile, textBefore } from './analyse-display-crop.js';
+import { containsMost, countStrays, extendsRow, findDecimalPoint, findDecimalPointByProfile, solidLikeCounters, textBefore } from './analyse-display-crop.js';
 import type { BinaryImage } from './binarise.js';
 import type { Blob } from './find-blobs.js';
 import { describeRow } from './group-blob-rows.js';
@@ -88,6 +88,13 @@ describe('countStrays', () => {
     expect(countStrays([...digits, stray], row, 40, 80)).toBe(0);
     expect(countStrays([...digits, box(0, 44, 7, 78)], row, 40, 80)).toBe(1);
   });
+
+  it('leaves out the pieces of a half-turned drum standing in a placeholder slot', () => {
+    const piece = box(108, 40, 124, 66);
+    expect(countStrays([...digits, piece], row, 40)).toBe(1);
+    expect(countStrays([...digits, piece], row, 40, Infinity, [box(106, 40, 126, 80)])).toBe(0);
+    expect(countStrays([...digits, piece], row, 40, Infinity, [box(10, 40, 30, 80)])).toBe(1);
+  });
 });
 
 describe('textBefore', () => {
@@ -110,5 +117,14 @@ describe('extendsRow', () => {
   it('takes no row that drops or merges a digit, however long', () => {
     expect(extendsRow(row, { blobs: [box(14, 40, 34, 80), box(40, 40, 50, 80), box(60, 40, 128, 80), box(140, 40, 160, 80)] })).toBe(false);
     expect(extendsRow(row, { blobs: [box(14, 40, 34, 80), ...row.blobs.slice(0, 2)] })).toBe(false);
+  });
+});
+
+describe('solidLikeCounters', () => {
+  const withFill = (fill: number) => ({ x0: 0, y0: 0, x1: 20, y1: 30, area: Math.round(fill * 600) });
+  it('tells the oval holes of bold light digits from dark digits drawn in strokes', () => {
+    expect(solidLikeCounters([withFill(0.8), withFill(0.85), withFill(0.6), withFill(0.78)])).toBe(true);
+    expect(solidLikeCounters([withFill(0.4), withFill(0.45), withFill(0.9), withFill(0.38)])).toBe(false);
+    expect(solidLikeCounters([])).toBe(false);
   });
 });

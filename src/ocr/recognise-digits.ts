@@ -2,7 +2,10 @@
 // and the seven-segment sampler — and turns their agreement into per-digit alternatives and a quality factor.
 import type { DisplayLayout } from './analyse-display-crop.js';
 import type { Blob } from './find-blobs.js';
-import { blobHeight } from './find-blobs.js';
+import { blobHeight, blobWidth } from './find-blobs.js';
+import { FONT_GLYPHS } from './glyph-templates.js';
+import type { KnownGlyph } from './match-half-turned.js';
+import { matchHalfTurned } from './match-half-turned.js';
 import { describeRow } from './group-blob-rows.js';
 import type { DigitAlternative } from './expand-candidates.js';
 import { withConfusions } from './expand-candidates.js';
@@ -50,14 +53,20 @@ export async function recogniseDigits(layout: DisplayLayout, ocr: TextRecogniser
   // A digit we could not see is any digit: the candidates then spread over all ten and stay unconfident.
   const anyDigit = Array.from({ length: 10 }, (_, d) => ({ digit: d, p: 0.1 }));
   const alternatives = layout.digits.map((_, i) => (layout.unknown[i] ? anyDigit : combine(kind, tess.digits[i] ?? null, seg[i]!)));
-  // On drums a missing digit is most often a drum between two digits: read its larger piece.
+  // On drums a missing digit is most often a drum between two digits: match its pieces to the glyphs of the
+  // photo's typeface, or else read its larger piece.
+  let matched = 0;
   if (kind === 'drum') {
+    const known = sureGlyphs(layout, alternatives);
     for (const [i, box] of layout.digits.entries()) {
       if (!layout.unknown[i]) continue;
-      alternatives[i] = (await readHalfTurned(layout, box, ocr)) ?? anyDigit;
+      const match = matchHalfTurned(layout.bin, box, known.glyphs, FONT_GLYPHS, known.width);
+      if (match && match.alternatives[0]!.p >= SURE_HALF_TURNED) matched++;
+      alternatives[i] = match?.alternatives ?? (await readHalfTurned(layout, box, ocr)) ?? anyDigit;
     }
   }
-  const { quality, doubts } = judgeLayout(layout, kind, tess.countMatches, text, alternatives[0]?.[0]?.digit === 0);
+  const unknowns = layout.unknown.filter(Boolean).length;
+  const { quality, doubts } = judgeLayout(layout, kind, tess.countMatches, text, alternatives[0]?.[0]?.digit === 0, unknowns > 0 && matched === unknowns);
   if (!lineMatched && tess.countMatches) { doubts.push('digits read one by one'); }
   const q = !lineMatched && tess.countMatches ? quality * 0.8 : quality;
   const evidence = layout.digits.map((_, i) => ({ tess: tess.digits[i] ?? null, seg: seg[i]!.slice(0, 3), unknown: layout.unknown[i] ?? false }));
@@ -91,6 +100,21 @@ async function boxImage(layout: DisplayLayout, d: Blob): Promise<Buffer> {
   return encodeGreyPng(out, w, hh, scale);
 }
 
+/** A half-turned drum read this surely from its pieces is read, not a digit unseen. */
+const SURE_HALF_TURNED = 0.8;
+
+/** The row's digits read surely, as glyphs to pick the typeface by, and a whole digit's width (not a 1's). */
+export function sureGlyphs(layout: Pick<DisplayLayout, 'digits' | 'unknown'>, alternatives: DigitAlternative[][]): { glyphs: KnownGlyph[]; width: number } {
+  const sure = layout.digits.flatMap((box, i) => {
+    const top = alternatives[i]?.[0];
+    return !layout.unknown[i] && top && top.p >= 0.8 ? [{ box, digit: top.digit }] : [];
+  });
+  const widest = Math.max(0, ...sure.map((g) => blobWidth(g.box)));
+  const wide = sure.filter((g) => blobWidth(g.box) >= 0.7 * widest);
+  const widths = wide.map((g) => blobWidth(g.box)).sort((a, b) => a - b);
+  return { glyphs: wide, width: widths[widths.length >> 1] ?? 0 };
+}
+
 /** Tesseract's symbol confidence is optimistic near the top: map it onto a probability-like scale. */
 export function calibrateTesseract(c: number): number {
   return Math.max(0.02, Math.min(0.985, (c - 0.35) / 0.6));
@@ -110,14 +134,19 @@ function combine(kind: DisplayKind, tess: { digit: number; c: number } | null, s
 }
 
 /** Multiplier for what makes the whole reading doubtful, with the reasons. */
-function judgeLayout(layout: DisplayLayout, kind: DisplayKind, countMatches: boolean, text: RecognisedText, leadingZero: boolean): { quality: number; doubts: string[] } {
+function judgeLayout(layout: DisplayLayout, kind: DisplayKind, countMatches: boolean, text: RecognisedText, leadingZero: boolean, halfTurnedRead = false): { quality: number; doubts: string[] } {
   const doubts: string[] = [];
   let q = 1;
   const doubt = (factor: number, why: string): void => { q *= factor; doubts.push(why); };
   const n = layout.digits.length;
   if (!countMatches) doubt(kind === 'lcd' ? 0.92 : 0.4, 'tesseract digit count differs');
   if (layout.flags.touchesBorder) doubt(0.5, 'row touches crop border');
-  if (layout.flags.missingDigit) doubt(0.5, 'a digit could not be seen (half-turned drum, glare)');
+  // A gap whose pieces matched a pair of consecutive glyphs clearly is a drum between two digits, read; the
+  // digit's own probability carries how sure.
+  if (layout.flags.missingDigit) {
+    if (halfTurnedRead) doubt(0.95, 'a half-turned drum read from its pieces');
+    else doubt(0.5, 'a digit could not be seen (half-turned drum, glare)');
+  }
   if (layout.flags.rowContinues) doubt(0.3, 'the digit row may continue beyond what was read');
   if (layout.flags.strays > 0) doubt(layout.flags.strays > 2 ? 0.4 : 0.7, `${layout.flags.strays} stray blobs on the row`);
   if (kind === 'lcd' && layout.decimalsBy === null) doubt(0.5, 'no decimal point found on the LCD');

@@ -81,7 +81,7 @@ export interface PhotoReading {
 
 /** Doubts about the layout of the digits read. `row_extent` (the row may go on beyond what was read) is the one
  *  the registry can settle: a drum counter shows exactly the meter's number of digits. */
-export type PhotoDoubt = 'row_extent' | 'touches_border' | 'missing_digit' | 'strays' | 'no_decimal_point' | 'glare'
+export type PhotoDoubt = 'row_extent' | 'touches_border' | 'missing_digit' | 'half_turned' | 'strays' | 'no_decimal_point' | 'glare'
   | 'red_inside' | 'uneven_heights' | 'few_digits' | 'many_digits' | 'faceplate_font' | 'engines_disagree' | 'smaller_row' | 'other';
 
 /** Everything the photos of one message say, for the decision (src/decide/weigh-photos.ts). */
