@@ -89,7 +89,7 @@ async function main(argv: string[]): Promise<number> {
       if (label.reading === null || zones > 1) continue;
       const typed = (value: number) => decideFor(`Лицевой счёт 2701000001, показания ${value}`, {
         meter: label.serial ?? '0110000001', kind: heat ? 'heat' : 'electricity', zones: 1,
-        digits: Math.max(label.digits?.length ?? 6, String(value).length), last: { t1: Math.max(0, value - (heat ? 1 : 30)), t2: null, t3: null },
+        digits: label.digits?.length ?? 6, last: { t1: Math.max(0, value - (heat ? 1 : 30)), t2: null, t3: null },
       }, photos, rules).decision === 'accept';
       besideText.agree++;
       if (typed(label.reading)) besideText.agreeAccepted++;

@@ -155,6 +155,13 @@ describe('photos beside typed readings', () => {
     expect(decide('Лицевой счёт 2700123456, показания 48390', photos({ ...unseen, candidates: [cand(48390, 0.05), ...unseen.candidates.slice(1)] })).decision).toBe('accept');
   });
 
+  it('does not take an unsure reading the recogniser found too short as agreement', () => {
+    // "12" read off a heat meter's "00112": a customer who typed 12 is not borne out.
+    const short = photo([{ digits: '48391', value: 48391, confidence: 0.1 }], { display: 'lcd', doubtCodes: ['few_digits'] });
+    expect(decide(text, photos(short)).reasons).toEqual(['photo_unverified']);
+    expect(decide(text, photos({ ...short, doubtCodes: ['row_extent'] })).decision).toBe('accept');
+  });
+
   it('without OCR, a photo beside typed readings still goes to a clerk', () => {
     expect(decide(text, undefined).reasons).toEqual(['photo_unverified']);
   });

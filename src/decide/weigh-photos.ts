@@ -35,14 +35,15 @@ export function checkPhotosAgainstText(readings: readonly Reading[], photos: rea
     // The photo's own best reading equal to a typed value is agreement however unsure the recogniser was: two
     // independent sources landing on the same digits by chance is not a risk worth a clerk; a lesser reading
     // must be reasonably likely to count. But not a best reading that is only first among equals (a digit not
-    // seen at all, each value of it as likely), nor a row of fewer or more digits than the meter has where the
-    // row shows them all (a drum counter; a display showing leading zeros), which was cut wrong: "9428" read off a
-    // counter showing 94286 would agree with a customer who left out a digit.
+    // seen at all, each value of it as likely), nor one the recogniser itself found too short (`few_digits`), nor a
+    // row of fewer or more digits than the meter has where the row shows them all (a drum counter; a display
+    // showing leading zeros), which was cut wrong: "9428" read off a counter showing 94286 would agree with a
+    // customer who left out a digit.
     const wholeRow = (c: ReadingCandidate) => {
       const showsAll = p.display === 'drum' || (c.digits.length > 1 && c.digits.startsWith('0'));
       return !showsAll || meterDigits.size === 0 || meterDigits.has(c.digits.length);
     };
-    const guessed = best.confidence > (p.candidates[1]?.confidence ?? 0);
+    const guessed = best.confidence > (p.candidates[1]?.confidence ?? 0) && !(p.doubtCodes ?? []).includes('few_digits');
     const matching = typed.has(best.value) && guessed && (wholeRow(best) || best.confidence >= rules.acceptConfidence) ? best
       : p.candidates.find((c) => typed.has(c.value) && wholeRow(c) && c.confidence >= rules.acceptConfidence * rules.ambiguityRatio);
     if (matching) agree = true;
