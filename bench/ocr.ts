@@ -148,6 +148,9 @@ async function memory(settings: ReturnType<typeof loadSettings<(typeof OCR_SETTI
   const engine = createOcrEngine({ ...options, pool: { ...options.pool, size: 2 } });
   const attachments = files.map((content, i) => ({ filename: `p${i}.jpg`, contentType: 'image/jpeg', size: content.length, contentId: null, inline: false, content }));
   const samples: { n: number; rss: number }[] = [];
+  // The samples every 100 photos miss the peaks between them (a worker being replaced while another reads).
+  let highest = 0;
+  const poll = setInterval(() => { highest = Math.max(highest, process.memoryUsage().rss); }, 25);
   try {
     for (let n = 1; n <= rssCount; n += 2) {
       // Two photos at a time keep both workers busy.
@@ -158,9 +161,10 @@ async function memory(settings: ReturnType<typeof loadSettings<(typeof OCR_SETTI
       }
     }
   } finally {
+    clearInterval(poll);
     await engine.close();
   }
-  return samples;
+  return { samples, highest };
 }
 
 // As under pm2 (ecosystem.config.cjs): glibc's malloc arenas are read at process start, so re-run with the setting.
@@ -176,10 +180,11 @@ const jsMs = lat.crops.reduce((s, c) => s + c.ms, 0);
 const nativeMs = nativeTesseract(lat.crops);
 process.stdout.write(`Tesseract on the same ${lat.crops.length} crops: tesseract.js ${jsMs.toFixed(0)} ms, native CLI (batched) ${nativeMs.toFixed(0)} ms → tesseract.js/native = ${(jsMs / nativeMs).toFixed(2)}\n`);
 process.stdout.write(`RSS with 2 workers over ${rssCount} photos (samples/photos, recycled every ${settings.OCR_RECYCLE_AFTER} jobs):\n`);
-const mem = await memory(settings);
+const { samples: mem, highest } = await memory(settings);
 if (mem.length >= 2) {
   const first = mem[0]!.rss;
   const peak = Math.max(...mem.map((m) => m.rss));
   const last = mem[mem.length - 1]!.rss;
   process.stdout.write(`RSS: after 100 ${mb(first)}, peak ${mb(peak)}, end ${mb(last)} (goal ≤ 400 MB and flat)\n`);
+  process.stdout.write(`  highest RSS polled every 25 ms over the 1,000 photos: ${mb(highest)}; the process's high-water mark (getrusage, the 12 MP latency runs above included): ${mb(process.resourceUsage().maxRSS * 1024)}\n`);
 }
