@@ -65,6 +65,15 @@ describe('serialFromReads', () => {
     expect(serialFromReads(run, read('2250135401', 0.93))).toBeNull();
   });
 
+  it('drops one digit in front of the whole-row run that the digit-only read shows to be the sign', () => {
+    const signAsDigit = { digits: '70196549', signed: false, x0: 0, x1: 80, confidences: [0.89, ...Array(7).fill(0.93)] };
+    const doubtedFirst = read('0196549', 0.98);
+    doubtedFirst.symbols[0]!.confidence = 0.55;
+    expect(serialFromReads(signAsDigit, doubtedFirst)).toEqual({ serial: '0196549', confidence: 0.837 });
+    expect(serialFromReads(signAsDigit, read('0196548', 0.98))).toBeNull();
+    expect(serialFromReads({ ...signAsDigit, digits: '770196549' }, read('0196549', 0.98))).toBeNull();
+  });
+
   it('takes a digit the digit-only read doubts when the whole-row read gave the same digits surely', () => {
     const doubtedFirst = read('50135401', 0.93);
     doubtedFirst.symbols[0]!.confidence = 0.14;
