@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsMost, countStrays, extendsRow, findDecimalPoint, findDecimalPointByProfile, solidLikeCounters, textBefore } from './analyse-display-crop.js';
+import { containsMost, countStrays, extendsRow, findDecimalPoint, findDecimalPointByProfile, isDarkRed, isRed, solidLikeCounters, textBefore } from './analyse-display-crop.js';
 import type { BinaryImage } from './binarise.js';
 import type { Blob } from './find-blobs.js';
 import { describeRow } from './group-blob-rows.js';
@@ -126,5 +126,37 @@ describe('solidLikeCounters', () => {
     expect(solidLikeCounters([withFill(0.8), withFill(0.85), withFill(0.6), withFill(0.78)])).toBe(true);
     expect(solidLikeCounters([withFill(0.4), withFill(0.45), withFill(0.9), withFill(0.38)])).toBe(false);
     expect(solidLikeCounters([])).toBe(false);
+  });
+});
+
+describe('isRed (a decimal drum)', () => {
+  /** A 60×60 RGB crop of one colour with a grey digit-sized box in its middle. */
+  const crop = (rgb: [number, number, number]) => {
+    const data = new Uint8Array(60 * 60 * 3);
+    for (let i = 0; i < 60 * 60; i++) data.set(rgb, 3 * i);
+    for (let y = 15; y < 45; y++) for (let x = 22; x < 38; x++) data.set([150, 150, 150], 3 * (y * 60 + x));
+    return { data, width: 60, height: 60, channels: 3 as const };
+  };
+  const digit = { x0: 20, y0: 12, x1: 40, y1: 48, area: 200 };
+
+  it('sees a red drum in good light and in the shade', () => {
+    expect(isRed(crop([180, 40, 40]), digit, 30)).toBe(true);
+    expect(isRed(crop([60, 12, 12]), digit, 30)).toBe(true);
+  });
+
+  it('takes no black drum, brown wood or dark brown for red', () => {
+    expect(isRed(crop([20, 20, 20]), digit, 30)).toBe(false);
+    expect(isRed(crop([150, 100, 60]), digit, 30)).toBe(false);
+    expect(isRed(crop([45, 15, 10]), digit, 30)).toBe(false);
+  });
+});
+
+describe('isDarkRed', () => {
+  it('is a red hue too dark for the bright test, not a dim brown or a grey near black', () => {
+    expect(isDarkRed(47, 7, 8)).toBe(true);
+    expect(isDarkRed(77, 18, 20)).toBe(true);
+    expect(isDarkRed(45, 15, 10)).toBe(false);
+    expect(isDarkRed(30, 5, 5)).toBe(false);
+    expect(isDarkRed(60, 40, 40)).toBe(false);
   });
 });

@@ -347,11 +347,19 @@ function redShare(crop: RawImage, x0: number, x1: number, y0: number, y1: number
     for (let x = Math.max(0, x0); x < Math.min(crop.width, x1); x++) {
       const i = (y * crop.width + x) * 3;
       const r = crop.data[i]!, g = crop.data[i + 1]!, bl = crop.data[i + 2]!;
-      if (r > 90 && r > 1.6 * g && r > 1.4 * bl) red++;
+      if ((r > 90 && r > 1.6 * g && r > 1.4 * bl) || isDarkRed(r, g, bl)) red++;
       n++;
     }
   }
   return n === 0 ? 0 : red / n;
+}
+
+/**
+ * Red in a dim photo: a red drum in the shade of a cabinet or a dark display window is dark red (r 40–80), with
+ * hardly any green or blue. A red hue keeps that ratio however dark; brown and wood keep a third or more of it.
+ */
+export function isDarkRed(r: number, g: number, b: number): boolean {
+  return r >= 40 && r > 3 * Math.max(g, b);
 }
 
 function inset(b: Blob, f: number): Blob {
@@ -369,7 +377,7 @@ function inkIsRed(crop: RawImage, bin: BinaryImage, b: Blob): boolean {
       const i = (y * crop.width + x) * 3;
       const r = crop.data[i]!, g = crop.data[i + 1]!, bl = crop.data[i + 2]!;
       ink++;
-      if (r > 80 && r > 1.5 * g && r > 1.3 * bl) red++;
+      if ((r > 80 && r > 1.5 * g && r > 1.3 * bl) || isDarkRed(r, g, bl)) red++;
     }
   }
   return ink >= 6 && red >= 0.4 * ink;
