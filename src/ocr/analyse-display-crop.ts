@@ -189,7 +189,7 @@ export function layoutFor(crop: RawImage, base: GreyImage, ink: Ink, h: number):
       strays: countStrays(found.all, row, h, decimalsBy === 'point' ? digits[digits.length - 1]!.x1 : Infinity, digits.filter((_, i) => unknown[i])),
       textBefore: textBefore(plain, row),
       redInside,
-      glare: glareShare(base, row) > 0.03,
+      glare: glareShare(base, row, ink) > 0.03,
     },
   };
 }
@@ -301,12 +301,24 @@ function refitBoxes(fragments: Blob[], digits: Blob[], row: BlobRow): Blob[] {
   });
 }
 
-/** Share of blown-out pixels (≥ 250) in the row's band, widened by a digit on each side. */
-function glareShare(grey: GreyImage, row: BlobRow): number {
-  const x0 = Math.max(0, Math.round(row.blobs[0]!.x0 - row.pitch)), x1 = Math.min(grey.width, Math.round(row.blobs[row.blobs.length - 1]!.x1 + row.pitch));
+/**
+ * Share of blown-out pixels (≥ 250) in the row's band, widened by a digit on each side. Light digits on a dark
+ * ground (drum windows) are often blown out themselves, and the faceplate beyond the window is light: there only
+ * the ground between the first and the last digit counts, outside the digits' boxes, where a spot of glare
+ * stands out. Dark ink on a light ground has no such ground to tell glare by: the whole band counts.
+ */
+export function glareShare(grey: GreyImage, row: BlobRow, ink: Ink = 'dark'): number {
+  const first = row.blobs[0]!, last = row.blobs[row.blobs.length - 1]!;
+  const widen = ink === 'bright' ? 0 : row.pitch;
+  const x0 = Math.max(0, Math.round(first.x0 - widen)), x1 = Math.min(grey.width, Math.round(last.x1 + widen));
   const y0 = Math.max(0, Math.round(Math.min(...row.blobs.map((b) => b.y0)))), y1 = Math.min(grey.height, Math.round(Math.max(...row.blobs.map((b) => b.y1))));
+  const inDigit = (x: number, y: number) => ink === 'bright' && row.blobs.some((d) => x >= d.x0 && x < d.x1 && y >= d.y0 && y < d.y1);
   let hot = 0, n = 0;
-  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) { n++; if (grey.data[y * grey.width + x]! >= 250) hot++; }
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) {
+    if (inDigit(x, y)) continue;
+    n++;
+    if (grey.data[y * grey.width + x]! >= 250) hot++;
+  }
   return n === 0 ? 0 : hot / n;
 }
 
