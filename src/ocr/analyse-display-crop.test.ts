@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsMost, countStrays, extendsRow, findDecimalPoint, findDecimalPointByProfile, glareShare, isDarkRed, isRed, solidLikeCounters, textBefore } from './analyse-display-crop.js';
+import { containsMost, countStrays, extendsRow, findDecimalPoint, findDecimalPointByProfile, glareShare, isDarkRed, isRed, isSegmentOne, solidLikeCounters, textBefore } from './analyse-display-crop.js';
 import type { BinaryImage } from './binarise.js';
 import type { Blob } from './find-blobs.js';
 import { describeRow } from './group-blob-rows.js';
@@ -180,5 +180,21 @@ describe('glareShare', () => {
   it('counts the whole band for dark ink, whose light ground tells nothing', () => {
     const plain = window(false);
     expect(glareShare(plain.grey, plain.row, 'dark')).toBeGreaterThan(0.03);
+  });
+});
+
+describe('isSegmentOne', () => {
+  const upright = (w: number, hh: number, fill = 0.9) => ({ x0: 10, y0: 10, x1: 10 + w, y1: 10 + hh, area: Math.round(w * hh * fill) });
+  it('takes a solid upright of the digits\' height, thinner than other digits, for a seven-segment 1', () => {
+    expect(isSegmentOne(upright(5, 39), 40)).toBe(true);
+    expect(isSegmentOne(upright(3, 40), 40)).toBe(true);
+  });
+
+  it('takes no digit of ordinary width, no hairline, no short or tall bar and no hollow outline', () => {
+    expect(isSegmentOne(upright(8, 40), 40)).toBe(false);
+    expect(isSegmentOne(upright(1, 40), 40)).toBe(false);
+    expect(isSegmentOne(upright(4, 25), 40)).toBe(false);
+    expect(isSegmentOne(upright(4, 60), 40)).toBe(false);
+    expect(isSegmentOne(upright(5, 40, 0.3), 40)).toBe(false);
   });
 });

@@ -131,7 +131,7 @@ export function layoutFor(crop: RawImage, base: GreyImage, ink: Ink, h: number):
   const bin = binariseSauvola(grey, Math.round(1.2 * h));
   const plain = findBlobs(bin, 8).filter((b) => blobHeight(b) < 1.7 * h && blobWidth(b) < 1.7 * h);
   const rowOf = (all: Blob[]): { row: BlobRow; all: Blob[] } | null => {
-    const shaped = all.filter((b) => isDigitShaped(b, 0.55 * h, 1.6 * h));
+    const shaped = all.filter((b) => isDigitShaped(b, 0.55 * h, 1.6 * h) || (ink === 'dark' && isSegmentOne(b, h)));
     const cells = ink === 'dark' ? asCells(shaped, h) : new Map(shaped.map((b) => [b, b]));
     const grouped = groupBlobRows([...cells.keys()], { maxSlope: 0.12 })
       .find((r) => Math.abs(r.intercept + r.slope * (crop.width / 2) - crop.height / 2) < 0.6 * h);
@@ -192,6 +192,15 @@ export function layoutFor(crop: RawImage, base: GreyImage, ink: Ink, h: number):
       glare: glareShare(base, row, ink) > 0.03,
     },
   };
+}
+
+/**
+ * A seven-segment 1: its two right-hand segments joined into one upright, thinner than the hairline limit of
+ * other digits (a stroke an eighth of the digit's height or less), but solid ink and of the digits' height.
+ */
+export function isSegmentOne(b: Blob, h: number): boolean {
+  const bh = blobHeight(b), w = blobWidth(b);
+  return bh >= 0.8 * h && bh <= 1.3 * h && w >= 2 && bh / w > 7 && bh / w <= 14 && b.area >= 0.5 * bh * w;
 }
 
 /**
