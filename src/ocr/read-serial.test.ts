@@ -62,7 +62,12 @@ describe('serialFromReads', () => {
 
   it('drops one digit in front that the whole-row read shows to be the end of the sign', () => {
     expect(serialFromReads(run, read('250135401', 0.93))).toEqual({ serial: '50135401', confidence: 0.93 });
-    expect(serialFromReads(run, read('2250135401', 0.93))).toBeNull();
+    expect(serialFromReads(run, read('22250135401', 0.93))).toBeNull();
+  });
+
+  it('drops two digits in front that a sign printed against the digits reads as, where the whole-row read saw the sign', () => {
+    expect(serialFromReads(run, read('1050135401', 0.93))).toEqual({ serial: '50135401', confidence: 0.93 });
+    expect(serialFromReads({ ...run, signed: false }, read('1050135401', 0.93))).toBeNull();
   });
 
   it('drops one digit in front of the whole-row run that the digit-only read shows to be the sign', () => {

@@ -103,10 +103,12 @@ export function findSerialRun(read: Pick<RecognisedText, 'text' | 'symbols'>): S
 export function serialFromReads(run: SerialRun, digitsRead: Pick<RecognisedText, 'text' | 'symbols'>): SerialReading | null {
   let digits = digitsRead.text.replace(/\s+/g, '');
   let symbols = digitsRead.symbols.filter((s) => /^[0-9]$/.test(s.text));
-  // The end of the sign just inside the cut reads as one more digit in front: the run tells.
-  if (digits.length === run.digits.length + 1 && digits.endsWith(run.digits)) {
-    digits = digits.slice(1);
-    symbols = symbols.slice(1);
+  // The end of the sign just inside the cut reads as one more digit in front: the run tells. A sign printed
+  // against the digits ("№2355…") falls inside whole and reads as two ("10"), where the whole-row read saw it.
+  const extra = digits.length - run.digits.length;
+  if ((extra === 1 || (extra === 2 && run.signed)) && digits.endsWith(run.digits)) {
+    digits = digits.slice(extra);
+    symbols = symbols.slice(extra);
   }
   // The other way round: the whole-row read took the sign itself for a digit ("№" as a 7), which the digit-only
   // read, seeing the same ink, did not: the run is the digits after it.
