@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsMost, countStrays, extendsRow, findDecimalPoint, findDecimalPointByProfile, solidLikeCounters, textBefore } from './analyse-display-crop.js';
+import { containsMost, countStrays, extendsRow, findDecimalPoint, findDecimalPointByProfile, glareShare, isDarkRed, isRed, isSegmentOne, solidLikeCounters, textBefore } from './analyse-display-crop.js';
 import type { BinaryImage } from './binarise.js';
 import type { Blob } from './find-blobs.js';
 import { describeRow } from './group-blob-rows.js';
@@ -126,5 +126,75 @@ describe('solidLikeCounters', () => {
     expect(solidLikeCounters([withFill(0.8), withFill(0.85), withFill(0.6), withFill(0.78)])).toBe(true);
     expect(solidLikeCounters([withFill(0.4), withFill(0.45), withFill(0.9), withFill(0.38)])).toBe(false);
     expect(solidLikeCounters([])).toBe(false);
+  });
+});
+
+describe('isRed (a decimal drum)', () => {
+  /** A 60×60 RGB crop of one colour with a grey digit-sized box in its middle. */
+  const crop = (rgb: [number, number, number]) => {
+    const data = Buffer.alloc(60 * 60 * 3);
+    for (let i = 0; i < 60 * 60; i++) data.set(rgb, 3 * i);
+    for (let y = 15; y < 45; y++) for (let x = 22; x < 38; x++) data.set([150, 150, 150], 3 * (y * 60 + x));
+    return { data, width: 60, height: 60, channels: 3 as const };
+  };
+  const digit = { x0: 20, y0: 12, x1: 40, y1: 48, area: 200 };
+
+  it('sees a red drum in good light and in the shade', () => {
+    expect(isRed(crop([180, 40, 40]), digit, 30)).toBe(true);
+    expect(isRed(crop([60, 12, 12]), digit, 30)).toBe(true);
+  });
+
+  it('takes no black drum, brown wood or dark brown for red', () => {
+    expect(isRed(crop([20, 20, 20]), digit, 30)).toBe(false);
+    expect(isRed(crop([150, 100, 60]), digit, 30)).toBe(false);
+    expect(isRed(crop([45, 15, 10]), digit, 30)).toBe(false);
+  });
+});
+
+describe('isDarkRed', () => {
+  it('is a red hue too dark for the bright test, not a dim brown or a grey near black', () => {
+    expect(isDarkRed(47, 7, 8)).toBe(true);
+    expect(isDarkRed(77, 18, 20)).toBe(true);
+    expect(isDarkRed(45, 15, 10)).toBe(false);
+    expect(isDarkRed(30, 5, 5)).toBe(false);
+    expect(isDarkRed(60, 40, 40)).toBe(false);
+  });
+});
+
+describe('glareShare', () => {
+  /** A dark drum window 200×60 with five blown-out white digits (20×30, pitch 30) and, optionally, a spot of glare. */
+  const window = (spot: boolean) => {
+    const data = new Uint8Array(200 * 60).fill(30);
+    const digits = [0, 1, 2, 3, 4].map((i) => ({ x0: 30 + 30 * i, y0: 15, x1: 50 + 30 * i, y1: 45, area: 300 }));
+    for (const d of digits) for (let y = d.y0; y < d.y1; y++) for (let x = d.x0; x < d.x1; x++) data[y * 200 + x] = 255;
+    if (spot) for (let y = 15; y < 45; y++) for (let x = 50; x < 60; x++) data[y * 200 + x] = 255;
+    return { grey: { data, width: 200, height: 60 }, row: describeRow(digits) };
+  };
+
+  it('takes blown-out light digits for no glare, but a blown-out spot on the ground between them for glare', () => {
+    const plain = window(false), spotted = window(true);
+    expect(glareShare(plain.grey, plain.row, 'bright')).toBe(0);
+    expect(glareShare(spotted.grey, spotted.row, 'bright')).toBeGreaterThan(0.03);
+  });
+
+  it('counts the whole band for dark ink, whose light ground tells nothing', () => {
+    const plain = window(false);
+    expect(glareShare(plain.grey, plain.row, 'dark')).toBeGreaterThan(0.03);
+  });
+});
+
+describe('isSegmentOne', () => {
+  const upright = (w: number, hh: number, fill = 0.9) => ({ x0: 10, y0: 10, x1: 10 + w, y1: 10 + hh, area: Math.round(w * hh * fill) });
+  it('takes a solid upright of the digits\' height, thinner than other digits, for a seven-segment 1', () => {
+    expect(isSegmentOne(upright(5, 39), 40)).toBe(true);
+    expect(isSegmentOne(upright(3, 40), 40)).toBe(true);
+  });
+
+  it('takes no digit of ordinary width, no hairline, no short or tall bar and no hollow outline', () => {
+    expect(isSegmentOne(upright(8, 40), 40)).toBe(false);
+    expect(isSegmentOne(upright(1, 40), 40)).toBe(false);
+    expect(isSegmentOne(upright(4, 25), 40)).toBe(false);
+    expect(isSegmentOne(upright(4, 60), 40)).toBe(false);
+    expect(isSegmentOne(upright(5, 40, 0.3), 40)).toBe(false);
   });
 });

@@ -131,7 +131,7 @@ export function layoutFor(crop: RawImage, base: GreyImage, ink: Ink, h: number):
   const bin = binariseSauvola(grey, Math.round(1.2 * h));
   const plain = findBlobs(bin, 8).filter((b) => blobHeight(b) < 1.7 * h && blobWidth(b) < 1.7 * h);
   const rowOf = (all: Blob[]): { row: BlobRow; all: Blob[] } | null => {
-    const shaped = all.filter((b) => isDigitShaped(b, 0.55 * h, 1.6 * h));
+    const shaped = all.filter((b) => isDigitShaped(b, 0.55 * h, 1.6 * h) || (ink === 'dark' && isSegmentOne(b, h)));
     const cells = ink === 'dark' ? asCells(shaped, h) : new Map(shaped.map((b) => [b, b]));
     const grouped = groupBlobRows([...cells.keys()], { maxSlope: 0.12 })
       .find((r) => Math.abs(r.intercept + r.slope * (crop.width / 2) - crop.height / 2) < 0.6 * h);
@@ -189,9 +189,18 @@ export function layoutFor(crop: RawImage, base: GreyImage, ink: Ink, h: number):
       strays: countStrays(found.all, row, h, decimalsBy === 'point' ? digits[digits.length - 1]!.x1 : Infinity, digits.filter((_, i) => unknown[i])),
       textBefore: textBefore(plain, row),
       redInside,
-      glare: glareShare(base, row) > 0.03,
+      glare: glareShare(base, row, ink) > 0.03,
     },
   };
+}
+
+/**
+ * A seven-segment 1: its two right-hand segments joined into one upright, thinner than the hairline limit of
+ * other digits (a stroke an eighth of the digit's height or less), but solid ink and of the digits' height.
+ */
+export function isSegmentOne(b: Blob, h: number): boolean {
+  const bh = blobHeight(b), w = blobWidth(b);
+  return bh >= 0.8 * h && bh <= 1.3 * h && w >= 2 && bh / w > 7 && bh / w <= 14 && b.area >= 0.5 * bh * w;
 }
 
 /**
@@ -301,12 +310,24 @@ function refitBoxes(fragments: Blob[], digits: Blob[], row: BlobRow): Blob[] {
   });
 }
 
-/** Share of blown-out pixels (≥ 250) in the row's band, widened by a digit on each side. */
-function glareShare(grey: GreyImage, row: BlobRow): number {
-  const x0 = Math.max(0, Math.round(row.blobs[0]!.x0 - row.pitch)), x1 = Math.min(grey.width, Math.round(row.blobs[row.blobs.length - 1]!.x1 + row.pitch));
+/**
+ * Share of blown-out pixels (≥ 250) in the row's band, widened by a digit on each side. Light digits on a dark
+ * ground (drum windows) are often blown out themselves, and the faceplate beyond the window is light: there only
+ * the ground between the first and the last digit counts, outside the digits' boxes, where a spot of glare
+ * stands out. Dark ink on a light ground has no such ground to tell glare by: the whole band counts.
+ */
+export function glareShare(grey: GreyImage, row: BlobRow, ink: Ink = 'dark'): number {
+  const first = row.blobs[0]!, last = row.blobs[row.blobs.length - 1]!;
+  const widen = ink === 'bright' ? 0 : row.pitch;
+  const x0 = Math.max(0, Math.round(first.x0 - widen)), x1 = Math.min(grey.width, Math.round(last.x1 + widen));
   const y0 = Math.max(0, Math.round(Math.min(...row.blobs.map((b) => b.y0)))), y1 = Math.min(grey.height, Math.round(Math.max(...row.blobs.map((b) => b.y1))));
+  const inDigit = (x: number, y: number) => ink === 'bright' && row.blobs.some((d) => x >= d.x0 && x < d.x1 && y >= d.y0 && y < d.y1);
   let hot = 0, n = 0;
-  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) { n++; if (grey.data[y * grey.width + x]! >= 250) hot++; }
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) {
+    if (inDigit(x, y)) continue;
+    n++;
+    if (grey.data[y * grey.width + x]! >= 250) hot++;
+  }
   return n === 0 ? 0 : hot / n;
 }
 
@@ -347,11 +368,19 @@ function redShare(crop: RawImage, x0: number, x1: number, y0: number, y1: number
     for (let x = Math.max(0, x0); x < Math.min(crop.width, x1); x++) {
       const i = (y * crop.width + x) * 3;
       const r = crop.data[i]!, g = crop.data[i + 1]!, bl = crop.data[i + 2]!;
-      if (r > 90 && r > 1.6 * g && r > 1.4 * bl) red++;
+      if ((r > 90 && r > 1.6 * g && r > 1.4 * bl) || isDarkRed(r, g, bl)) red++;
       n++;
     }
   }
   return n === 0 ? 0 : red / n;
+}
+
+/**
+ * Red in a dim photo: a red drum in the shade of a cabinet or a dark display window is dark red (r 40–80), with
+ * hardly any green or blue. A red hue keeps that ratio however dark; brown and wood keep a third or more of it.
+ */
+export function isDarkRed(r: number, g: number, b: number): boolean {
+  return r >= 40 && r > 3 * Math.max(g, b);
 }
 
 function inset(b: Blob, f: number): Blob {
@@ -369,7 +398,7 @@ function inkIsRed(crop: RawImage, bin: BinaryImage, b: Blob): boolean {
       const i = (y * crop.width + x) * 3;
       const r = crop.data[i]!, g = crop.data[i + 1]!, bl = crop.data[i + 2]!;
       ink++;
-      if (r > 80 && r > 1.5 * g && r > 1.3 * bl) red++;
+      if ((r > 80 && r > 1.5 * g && r > 1.3 * bl) || isDarkRed(r, g, bl)) red++;
     }
   }
   return ink >= 6 && red >= 0.4 * ink;

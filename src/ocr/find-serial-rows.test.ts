@@ -22,6 +22,11 @@ describe('splitRun', () => {
     expect(splitRun(blob(67)).map((b) => [b.x0, b.x1])).toEqual([[100, 122], [122, 145], [145, 167]]);
   });
 
+  it('splits a whole blurred serial run together, up to the longest serial', () => {
+    expect(splitRun(blob(155))).toHaveLength(8);
+    expect(splitRun(blob(270))).toHaveLength(14);
+  });
+
   it('leaves a single character, and a bar far too long to be digits, alone', () => {
     expect(splitRun(blob(20))).toHaveLength(1);
     expect(splitRun(blob(300))).toHaveLength(1);

@@ -7,6 +7,9 @@ import type { GreyImage } from './grey-image.js';
 import type { BlobRow } from './group-blob-rows.js';
 import { groupBlobRows, isDigitShaped } from './group-blob-rows.js';
 
+/** The most characters one blob of run-together print is split into (SERIAL_MAX_DIGITS). */
+const SERIAL_RUN_MAX = 14;
+
 /** The counter's digit height in the faceplate cut, px. */
 export const REGION_DIGIT_HEIGHT = 100;
 
@@ -63,13 +66,13 @@ export function joinSplitRows(rows: TextRowBox[]): TextRowBox[] {
   return out;
 }
 
-/** Bold print at a small size runs digits together: a blob two to six characters wide stands for that many
- *  (a digit of such print is about 0.72 of its height wide). */
+/** Bold print at a small size runs digits together, a shaken photo a whole serial: a blob two to fourteen
+ *  characters wide (the longest serial) stands for that many (a digit of such print is about 0.72 of its height wide). */
 export function splitRun(b: Blob): Blob[] {
   const w = blobWidth(b), hh = blobHeight(b);
   if (w < 1.1 * hh) return [b];
   const n = Math.round(w / (0.72 * hh));
-  if (n < 2 || n > 6) return [b];
+  if (n < 2 || n > SERIAL_RUN_MAX) return [b];
   return Array.from({ length: n }, (_, i) => {
     const x0 = Math.round(b.x0 + (i * w) / n), x1 = Math.round(b.x0 + ((i + 1) * w) / n);
     return { ...b, x0, x1, area: b.area / n };

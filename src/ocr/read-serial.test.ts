@@ -62,7 +62,21 @@ describe('serialFromReads', () => {
 
   it('drops one digit in front that the whole-row read shows to be the end of the sign', () => {
     expect(serialFromReads(run, read('250135401', 0.93))).toEqual({ serial: '50135401', confidence: 0.93 });
-    expect(serialFromReads(run, read('2250135401', 0.93))).toBeNull();
+    expect(serialFromReads(run, read('22250135401', 0.93))).toBeNull();
+  });
+
+  it('drops two digits in front that a sign printed against the digits reads as, where the whole-row read saw the sign', () => {
+    expect(serialFromReads(run, read('1050135401', 0.93))).toEqual({ serial: '50135401', confidence: 0.93 });
+    expect(serialFromReads({ ...run, signed: false }, read('1050135401', 0.93))).toBeNull();
+  });
+
+  it('drops one digit in front of the whole-row run that the digit-only read shows to be the sign', () => {
+    const signAsDigit = { digits: '70196549', signed: false, x0: 0, x1: 80, confidences: [0.89, ...Array(7).fill(0.93)] };
+    const doubtedFirst = read('0196549', 0.98);
+    doubtedFirst.symbols[0]!.confidence = 0.55;
+    expect(serialFromReads(signAsDigit, doubtedFirst)).toEqual({ serial: '0196549', confidence: 0.837 });
+    expect(serialFromReads(signAsDigit, read('0196548', 0.98))).toBeNull();
+    expect(serialFromReads({ ...signAsDigit, digits: '770196549' }, read('0196549', 0.98))).toBeNull();
   });
 
   it('takes a digit the digit-only read doubts when the whole-row read gave the same digits surely', () => {

@@ -13,8 +13,9 @@ export const SERIAL_MIN_DIGITS = 6;
 export const SERIAL_MAX_DIGITS = 14;
 /** A serial is returned only when its least sure digit is at least this sure. */
 export const SERIAL_CONFIDENCE = 0.7;
-/** Rows read per photo (two Tesseract calls each at most). */
-const MAX_ROWS = 5;
+/** Rows read per photo (two Tesseract calls each at most): the model name, the maker and the ratings often stand
+ *  nearer the counter than the serial. */
+const MAX_ROWS = 10;
 /** Digit height the row crops are scaled to for Tesseract, px. */
 const LINE_DIGIT_HEIGHT = 26;
 /** Scale of the second read of a row Tesseract read as nothing. */
@@ -102,10 +103,17 @@ export function findSerialRun(read: Pick<RecognisedText, 'text' | 'symbols'>): S
 export function serialFromReads(run: SerialRun, digitsRead: Pick<RecognisedText, 'text' | 'symbols'>): SerialReading | null {
   let digits = digitsRead.text.replace(/\s+/g, '');
   let symbols = digitsRead.symbols.filter((s) => /^[0-9]$/.test(s.text));
-  // The end of the sign just inside the cut reads as one more digit in front: the run tells.
-  if (digits.length === run.digits.length + 1 && digits.endsWith(run.digits)) {
-    digits = digits.slice(1);
-    symbols = symbols.slice(1);
+  // The end of the sign just inside the cut reads as one more digit in front: the run tells. A sign printed
+  // against the digits ("№2355…") falls inside whole and reads as two ("10"), where the whole-row read saw it.
+  const extra = digits.length - run.digits.length;
+  if ((extra === 1 || (extra === 2 && run.signed)) && digits.endsWith(run.digits)) {
+    digits = digits.slice(extra);
+    symbols = symbols.slice(extra);
+  }
+  // The other way round: the whole-row read took the sign itself for a digit ("№" as a 7), which the digit-only
+  // read, seeing the same ink, did not: the run is the digits after it.
+  if (run.digits.length === digits.length + 1 && run.digits.endsWith(digits)) {
+    run = { ...run, digits, confidences: run.confidences?.slice(1) };
   }
   if (!/^[0-9]+$/.test(digits) || digits.length < SERIAL_MIN_DIGITS || digits.length > SERIAL_MAX_DIGITS) return null;
   if (symbols.length !== digits.length) return null;
