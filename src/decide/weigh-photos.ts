@@ -24,7 +24,8 @@ export const DEFAULT_PHOTO_RULES: PhotoRules = { acceptConfidence: 0.8, ambiguit
 export type PhotoCheck = 'agree' | 'conflict' | 'unverified' | 'none';
 
 /** Readings typed in the text against the photos: one agreeing photo verifies them; any confident photo that
- *  agrees with none of the typed values is a conflict; photos read with no confidence leave them unverified. */
+ *  agrees with none of the typed values is a conflict; photos read with no confidence leave them unverified.
+ *  `meterDigits`: the digit counts of the typed readings' meters (a row showing every digit must have one). */
 export function checkPhotosAgainstText(readings: readonly Reading[], photos: readonly PhotoReading[], rules: PhotoRules, meterDigits: ReadonlySet<number> = new Set()): PhotoCheck {
   const read = photos.filter((p) => p.problem === null && p.candidates.length > 0);
   if (photos.length === 0) return 'none';
@@ -43,8 +44,8 @@ export function checkPhotosAgainstText(readings: readonly Reading[], photos: rea
       const showsAll = p.display === 'drum' || (c.digits.length > 1 && c.digits.startsWith('0'));
       return !showsAll || meterDigits.size === 0 || meterDigits.has(c.digits.length);
     };
-    const guessed = best.confidence > (p.candidates[1]?.confidence ?? 0) && !(p.doubtCodes ?? []).includes('few_digits');
-    const matching = typed.has(best.value) && guessed && (wholeRow(best) || best.confidence >= rules.acceptConfidence) ? best
+    const ownGuess = best.confidence > (p.candidates[1]?.confidence ?? 0) && !(p.doubtCodes ?? []).includes('few_digits');
+    const matching = typed.has(best.value) && ownGuess && (wholeRow(best) || best.confidence >= rules.acceptConfidence) ? best
       : p.candidates.find((c) => typed.has(c.value) && wholeRow(c) && c.confidence >= rules.acceptConfidence * rules.ambiguityRatio);
     if (matching) agree = true;
     else if (best.confidence >= rules.acceptConfidence) return 'conflict';
