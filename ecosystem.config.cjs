@@ -6,6 +6,7 @@
 // its value, and the file only fills in what is unset. (`pm2 reload NAME` alone reuses the environment the app was
 // started with; `pm2 reload ecosystem.config.cjs --update-env` re-reads it.)
 const path = require('node:path');
+const mallocEnv = require('./bin/malloc-env.cjs');
 
 const env = (defaults) => Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, process.env[k] ?? v]));
 
@@ -44,10 +45,9 @@ module.exports = {
       exp_backoff_restart_delay: 1000,
       max_memory_restart: '600M',
       ...logs('intake'),
-      // MALLOC_ARENA_MAX: glibc gives every thread (Tesseract workers, libvips, the parser) its own malloc arena;
-      // two keep the photo reader's RSS flat (measured: 250 MB flat vs 350 MB and growing over 160 photos).
-      env: env({ NODE_ENV: 'development', LOG_LEVEL: 'info', METRICS_PORT: '9464', MALLOC_ARENA_MAX: '2', ...shared }),
-      env_production: env({ NODE_ENV: 'production', LOG_LEVEL: 'info', METRICS_PORT: '9464', MALLOC_ARENA_MAX: '2', ...shared }),
+      // glibc malloc settings that keep the photo reader's RSS low and flat (bin/malloc-env.cjs says why).
+      env: env({ NODE_ENV: 'development', LOG_LEVEL: 'info', METRICS_PORT: '9464', ...mallocEnv, ...shared }),
+      env_production: env({ NODE_ENV: 'production', LOG_LEVEL: 'info', METRICS_PORT: '9464', ...mallocEnv, ...shared }),
     },
     {
       // The clerk review UI (`cli web`, WEB_PORT): stateless besides the database, one instance (the login

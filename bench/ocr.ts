@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import mallocEnv from '../bin/malloc-env.cjs';
 import { loadSettings, OCR_SETTINGS, PROJECT_ROOT, RULE_SETTINGS } from '../src/config.js';
 import { decideMessage } from '../src/decide/decide-message.js';
 import { decisionRules, parseLimits } from '../src/intake/rules-from-settings.js';
@@ -167,9 +168,9 @@ async function memory(settings: ReturnType<typeof loadSettings<(typeof OCR_SETTI
   return { samples, highest };
 }
 
-// As under pm2 (ecosystem.config.cjs): glibc's malloc arenas are read at process start, so re-run with the setting.
-if (process.env['MALLOC_ARENA_MAX'] === undefined) {
-  const { status } = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env: { ...process.env, MALLOC_ARENA_MAX: '2' } });
+// As under pm2 (ecosystem.config.cjs): glibc reads its malloc settings at process start, so re-run with them.
+if (Object.keys(mallocEnv).some((k) => process.env[k] === undefined)) {
+  const { status } = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env: { ...mallocEnv, ...process.env } });
   process.exit(status ?? 1);
 }
 const settings = loadSettings([...RULE_SETTINGS, ...OCR_SETTINGS]);

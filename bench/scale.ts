@@ -15,6 +15,7 @@ import Database from 'better-sqlite3';
 import { ImapFlow } from 'imapflow';
 import pg from 'pg';
 import { pino } from 'pino';
+import mallocEnv from '../bin/malloc-env.cjs';
 import { IMAP_SETTINGS, loadSettings, PROJECT_ROOT, RULE_SETTINGS, SMTP_SETTINGS } from '../src/config.js';
 import { MailboxClient } from '../src/mail/mailbox-client.js';
 import { importRegistry } from '../src/registry/import-registry.js';
@@ -95,7 +96,7 @@ async function run(config: Config, n: number, dir: string): Promise<Result> {
   const env = {
     PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', DATABASE_URL: db.url, INTAKE_SHARED: config.provider === 'postgres' ? 'true' : 'false',
     OCR_ENABLED: 'false', METRICS_PORT: '0', POLL_INTERVAL_SECONDS: '1', IMAP_BATCH_SIZE: '50', LOG_LEVEL: 'info', REPLY_MAX_PER_SENDER_PER_DAY: '1000',
-    MALLOC_ARENA_MAX: '2',
+    ...mallocEnv,
   };
   const settings = loadSettings([...RULE_SETTINGS, ...IMAP_SETTINGS, ...SMTP_SETTINGS, 'DATABASE_URL'], env);
   let counter: ReturnType<typeof filedCounter> | null = null;

@@ -1,7 +1,7 @@
 // npm run bench:soak [-- --messages 20000 --photo-share 0.05 --chunk 500 --keep]
 //
 // The intake daemon as production runs it — its own process, started the way pm2's ecosystem.config.cjs starts it
-// (`node --import tsx bin/cli.mjs intake`, MALLOC_ARENA_MAX=2, OCR on with its default 2 workers) — fed --messages
+// (`node --import tsx bin/cli.mjs intake`, the malloc settings of bin/malloc-env.cjs, OCR on with its default 2 workers) — fed --messages
 // messages (the samples made unique, --photo-share of them with a 12 MP phone photo of a meter) on the project's
 // local Dovecot, appended in chunks while it runs: the next chunk goes in once fewer than a chunk's worth wait.
 // Every 2 s the bench reads the daemon's VmRSS from /proc and scrapes its /metrics (messages filed, JS heap, OCR
@@ -26,6 +26,7 @@ import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
+import mallocEnv from '../bin/malloc-env.cjs';
 import { IMAP_SETTINGS, loadSettings, PROJECT_ROOT, RULE_SETTINGS, SMTP_SETTINGS } from '../src/config.js';
 import type { IntakeSettings } from '../src/intake/run-intake.js';
 import { MailboxClient } from '../src/mail/mailbox-client.js';
@@ -285,7 +286,7 @@ async function main(): Promise<number> {
   const mailEnv = { DATA_DIR: dir, MAILSERVER_IMAP_PORT: String(imapPort), MAILSERVER_IMAPS_PORT: String(imapsPort), MAILSERVER_SMTP_PORT: String(smtpPort) };
   const env = {
     ...cleanEnv(), DATABASE_URL: `file:${dbFile}`, IMAP_PORT: String(imapPort), SMTP_PORT: String(smtpPort),
-    METRICS_HOST: '127.0.0.1', METRICS_PORT: String(metricsPort), OCR_ENABLED: 'true', MALLOC_ARENA_MAX: '2', LOG_LEVEL: 'info', NODE_ENV: 'production',
+    METRICS_HOST: '127.0.0.1', METRICS_PORT: String(metricsPort), OCR_ENABLED: 'true', ...mallocEnv, LOG_LEVEL: 'info', NODE_ENV: 'production',
   };
   const settings = loadSettings([...RULE_SETTINGS, ...IMAP_SETTINGS, ...SMTP_SETTINGS, 'DATABASE_URL'], env);
   let daemon: Daemon | null = null;
@@ -310,7 +311,7 @@ async function main(): Promise<number> {
     const sizes = photos.map((p) => p.bytes);
     console.log(`soak: ${total} messages, ${corpus.photos} with a 12 MP photo (${photos.length} distinct, ${mb(Math.min(...sizes))}–${mb(Math.max(...sizes))}), ` +
       `appended in chunks of ${chunk} while the daemon runs; ${cpus().length} CPUs, load average ${load0.toFixed(1)} before`);
-    console.log(`daemon: pid ${daemon.pid} = node --import tsx bin/cli.mjs intake (MALLOC_ARENA_MAX=2, OCR on, defaults otherwise), healthy after ${secs(startedMs)}; log ${logFile}`);
+    console.log(`daemon: pid ${daemon.pid} = node --import tsx bin/cli.mjs intake (bin/malloc-env.cjs, OCR on, defaults otherwise), healthy after ${secs(startedMs)}; log ${logFile}`);
 
     const counter = { appended: 0, firstAt: 0 };
     const w = watchDaemon(daemon, base, t0, () => counter.appended);

@@ -8,7 +8,11 @@
 // and values a customer might type that the photo contradicts — one digit changed, two neighbours swapped, a digit
 // dropped or added at an end (the photo must not bear them out: review). A contradicted value accepted is a wrong
 // accept as much as a misread photo.
-import { readFile } from 'node:fs/promises';
+//
+// `--save-reads FILE` keeps what the OCR read of each photo (JSON); `--reads FILE` decides from such a file instead
+// of reading the photos again — seconds instead of minutes when only the decision rules (src/decide) change. The
+// saved reads are those of the OCR code that made them: re-save after changing src/ocr.
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadSettings, OCR_SETTINGS, RULE_SETTINGS } from '../config.js';
 import { decideMessage, type Decision, type DecisionRules } from '../decide/decide-message.js';
@@ -16,7 +20,7 @@ import type { RegistryMeter } from '../domain/types.js';
 import type { MessagePhotos } from '../ocr/types.js';
 import { decisionRules } from '../intake/rules-from-settings.js';
 import { ocrOptions } from '../ocr/ocr-options.js';
-import { createOcrEngine } from '../ocr/read-message-photos.js';
+import { createOcrEngine, type OcrEngine } from '../ocr/read-message-photos.js';
 import type { ParsedMessage } from '../parse/types.js';
 import { RegistryIndex } from '../validate/registry-index.js';
 
@@ -50,20 +54,31 @@ function contradictions(value: number): number[] {
   return [...out];
 }
 
+async function readPhoto(engine: OcrEngine | null, dir: string, file: string): Promise<MessagePhotos> {
+  if (engine === null) throw new Error(`${file}: not in the saved reads`);
+  const content = await readFile(path.join(dir, file));
+  return engine.readPhotos([{ filename: file, contentType: 'image/jpeg', size: content.length, contentId: null, inline: false, content }]);
+}
+
 async function main(argv: string[]): Promise<number> {
-  const dir = argv.find((a) => !a.startsWith('--')) ?? 'samples/photos';
+  const option = (name: string): string | undefined => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+  const readsFrom = option('--reads');
+  const saveReads = option('--save-reads');
+  const dir = argv.find((a, i) => !a.startsWith('--') && !['--reads', '--save-reads'].includes(argv[i - 1] ?? '')) ?? 'samples/photos';
   const labels = JSON.parse(await readFile(path.join(dir, 'labels.json'), 'utf8')) as Label[];
   const settings = loadSettings([...RULE_SETTINGS, ...OCR_SETTINGS]);
   const rules = decisionRules(settings);
-  const engine = createOcrEngine(ocrOptions(settings));
+  const saved = readsFrom === undefined ? null : (JSON.parse(await readFile(readsFrom, 'utf8')) as Record<string, MessagePhotos>);
+  const engine = saved === null ? createOcrEngine(ocrOptions(settings)) : null;
+  const reads: Record<string, MessagePhotos> = {};
   let cases = 0, readable = 0, accepts = 0, correct = 0;
   const besideText = { agree: 0, agreeAccepted: 0, contradicted: 0 };
   const missed = new Map<string, number>(); // reasons of readable photo-only cases not accepted
   const wrong: string[] = [];
   try {
     for (const label of labels) {
-      const content = await readFile(path.join(dir, label.file));
-      const photos = await engine.readPhotos([{ filename: label.file, contentType: 'image/jpeg', size: content.length, contentId: null, inline: false, content }]);
+      const photos = saved?.[label.file] ?? await readPhoto(engine, dir, label.file);
+      reads[label.file] = photos;
       const heat = label.unit === 'Gcal';
       // A display showing T2 or T3 is a multi-zone meter's: one zone's value alone is a review (CORPUS.md: the
       // wrong number of zone values), not a reading to take.
@@ -99,8 +114,9 @@ async function main(argv: string[]): Promise<number> {
       }
     }
   } finally {
-    await engine.close();
+    await engine?.close();
   }
+  if (saveReads !== undefined) await writeFile(saveReads, JSON.stringify(reads));
   for (const w of wrong) process.stdout.write(`WRONG ${w}\n`);
   process.stdout.write(`readable cases not accepted, by reason: ${[...missed].sort((a, b) => b[1] - a[1]).map(([r, n]) => `${r}=${n}`).join(' ') || 'none'}\n`);
   const contradictedAccepts = wrong.filter((w) => w.includes(' beside typed ')).length;

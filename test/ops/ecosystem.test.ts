@@ -33,6 +33,10 @@ describe('ecosystem.config.cjs', () => {
       // intake and web stop within 10 s (their own forced exit); pm2 must not SIGKILL them earlier
       for (const app of apps.slice(0, 2)) expect(app.kill_timeout).toBeGreaterThan(10_000);
       expect(load({ DATA_DIR: dir })[0]!.env_production).toMatchObject({ LOG_LEVEL: 'info', METRICS_PORT: '9464' });
+      // the photo reader's malloc settings reach the intake, and an operator's own value still wins
+      const malloc = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_TRIM_THRESHOLD_: '131072' };
+      expect(load({ DATA_DIR: dir })[0]!.env).toMatchObject(malloc);
+      expect(load({ DATA_DIR: dir, MALLOC_ARENA_MAX: '4' })[0]!.env_production).toMatchObject({ ...malloc, MALLOC_ARENA_MAX: '4' });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
