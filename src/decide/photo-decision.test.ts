@@ -162,6 +162,17 @@ describe('photos beside typed readings', () => {
     expect(decide(text, photos({ ...short, doubtCodes: ['row_extent'] })).decision).toBe('accept');
   });
 
+  it('does not take an unsure row read beside a glyph it took for faceplate print as agreement', () => {
+    // "1192" read off an LCD showing 091192, the 9 taken for a letter before the digits: a customer who typed
+    // 1192 is not borne out, whether the reading is the best one or a lesser one.
+    const beside = photo([{ digits: '48391', value: 48391, confidence: 0.4 }], { display: 'lcd', doubtCodes: ['faceplate_font'] });
+    expect(decide(text, photos(beside)).reasons).toEqual(['photo_unverified']);
+    expect(decide(text, photos({ ...beside, candidates: [cand(58391, 0.45), cand(48391, 0.44)] })).reasons).toEqual(['photo_unverified']);
+    // ... sure of it, or without that doubt, it agrees.
+    expect(decide(text, photos({ ...beside, candidates: [cand(48391, 0.9)] })).decision).toBe('accept');
+    expect(decide(text, photos({ ...beside, doubtCodes: ['row_extent'] })).decision).toBe('accept');
+  });
+
   it('without OCR, a photo beside typed readings still goes to a clerk', () => {
     expect(decide(text, undefined).reasons).toEqual(['photo_unverified']);
   });

@@ -39,14 +39,18 @@ export function checkPhotosAgainstText(readings: readonly Reading[], photos: rea
     // seen at all, each value of it as likely), nor one the recogniser itself found too short (`few_digits`), nor a
     // row of fewer or more digits than the meter has where the row shows them all (a drum counter; a display
     // showing leading zeros), which was cut wrong: "9428" read off a counter showing 94286 would agree with a
-    // customer who left out a digit.
+    // customer who left out a digit. Nor, unless sure, a row read beside a glyph the recogniser took for faceplate
+    // print (`faceplate_font`: a character just before the digits, or dark print in no counter's cells): it may be a
+    // digit left out of the row — "1192" read off an LCD showing 091192 — or the row may not be the counter at all.
     const wholeRow = (c: ReadingCandidate) => {
       const showsAll = p.display === 'drum' || (c.digits.length > 1 && c.digits.startsWith('0'));
       return !showsAll || meterDigits.size === 0 || meterDigits.has(c.digits.length);
     };
+    const faceplate = (p.doubtCodes ?? []).includes('faceplate_font');
+    const counts = (c: ReadingCandidate) => !faceplate || c.confidence >= rules.acceptConfidence;
     const ownGuess = best.confidence > (p.candidates[1]?.confidence ?? 0) && !(p.doubtCodes ?? []).includes('few_digits');
-    const matching = typed.has(best.value) && ownGuess && (wholeRow(best) || best.confidence >= rules.acceptConfidence) ? best
-      : p.candidates.find((c) => typed.has(c.value) && wholeRow(c) && c.confidence >= rules.acceptConfidence * rules.ambiguityRatio);
+    const matching = typed.has(best.value) && ownGuess && counts(best) && (wholeRow(best) || best.confidence >= rules.acceptConfidence) ? best
+      : p.candidates.find((c) => typed.has(c.value) && wholeRow(c) && counts(c) && c.confidence >= rules.acceptConfidence * rules.ambiguityRatio);
     if (matching) agree = true;
     else if (best.confidence >= rules.acceptConfidence) return 'conflict';
   }
