@@ -50,3 +50,22 @@ describe('binarisation', () => {
     expect([...dilate(bin, 1).data]).toEqual([0, 1, 1, 1, 1, 1, 0]);
   });
 });
+
+describe('dilate', () => {
+  it('sets exactly the pixels within a (2r+1)² square of foreground (random images)', () => {
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let n = 0; n < 200; n++) {
+      const width = 1 + Math.floor(random() * 40), height = 1 + Math.floor(random() * 30), r = Math.floor(random() * 5);
+      const density = random() * 0.2;
+      const data = Uint8Array.from({ length: width * height }, () => (random() < density ? 1 : 0));
+      const expected = new Uint8Array(data.length);
+      for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) {
+        for (let yy = Math.max(0, y - r); yy <= Math.min(height - 1, y + r); yy++) {
+          for (let xx = Math.max(0, x - r); xx <= Math.min(width - 1, x + r); xx++) expected[y * width + x]! |= data[yy * width + xx]!;
+        }
+      }
+      expect(dilate({ data, width, height }, r).data, `${width}×${height} r=${r}`).toEqual(expected);
+    }
+  });
+});

@@ -88,27 +88,30 @@ export function binariseAdaptive(img: GreyImage, window: number, offset: number,
   return { data, width, height };
 }
 
-/** Binary dilation by a (2r+1)² square, separable: closes the hairline gaps between LCD segments. */
+/** Binary dilation by a (2r+1)² square, separable: closes the hairline gaps between LCD segments. Each pass asks
+ *  whether a window holds any foreground by the distance to the nearest foreground pixel before it, so its cost
+ *  does not grow with r. */
 export function dilate(bin: BinaryImage, r: number): BinaryImage {
   if (r <= 0) return bin;
   const { width, height } = bin;
   const tmp = new Uint8Array(bin.data.length);
   const out = new Uint8Array(bin.data.length);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      let v = 0;
-      for (let d = -r; d <= r && !v; d++) { const xx = x + d; if (xx >= 0 && xx < width) v = bin.data[y * width + xx]!; }
-      tmp[y * width + x] = v;
-    }
-  }
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      let v = 0;
-      for (let d = -r; d <= r && !v; d++) { const yy = y + d; if (yy >= 0 && yy < height) v = tmp[yy * width + x]!; }
-      out[y * width + x] = v;
-    }
-  }
+  spread(bin.data, tmp, width, height, 1, width, r);
+  spread(tmp, out, height, width, width, 1, r);
   return { data: out, width, height };
+}
+
+/** One pass of dilate(): along `lines` lines of `length` pixels (step `along` within a line, `across` between
+ *  lines), a pixel is set when any pixel within r of it on its line is. */
+function spread(src: Uint8Array, dst: Uint8Array, length: number, lines: number, along: number, across: number, r: number): void {
+  for (let line = 0; line < lines; line++) {
+    const base = line * across;
+    let last = -Infinity; // the last foreground pixel at or before i + r
+    for (let i = 0, ahead = 0; i < length; i++) {
+      for (; ahead <= i + r && ahead < length; ahead++) if (src[base + ahead * along]) last = ahead;
+      dst[base + i * along] = last >= i - r ? 1 : 0;
+    }
+  }
 }
 
 /**

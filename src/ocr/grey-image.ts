@@ -15,18 +15,23 @@ export function toGrey(image: RawImage, maxSide: number): { grey: GreyImage; sca
   const out = new Uint8Array(width * height);
   const ch = image.channels;
   const src = image.data;
+  // The columns each output pixel averages are the same on every row.
+  const xa = new Int32Array(width), xb = new Int32Array(width);
+  for (let x = 0; x < width; x++) {
+    xa[x] = Math.floor(x * f);
+    xb[x] = Math.max(xa[x]! + 1, Math.floor((x + 1) * f));
+  }
   for (let y = 0; y < height; y++) {
     const ya = Math.floor(y * f), yb = Math.max(ya + 1, Math.floor((y + 1) * f));
     for (let x = 0; x < width; x++) {
-      const xa = Math.floor(x * f), xb = Math.max(xa + 1, Math.floor((x + 1) * f));
+      const x0 = xa[x]!, x1 = xb[x]!;
       let sum = 0;
       for (let yy = ya; yy < yb; yy++) {
-        let i = (yy * image.width + xa) * ch;
-        for (let xx = xa; xx < xb; xx++, i += ch) {
-          sum += ch === 1 ? src[i]! : (src[i]! * 77 + src[i + 1]! * 150 + src[i + 2]! * 29) >> 8;
-        }
+        const rowStart = (yy * image.width + x0) * ch, rowEnd = (yy * image.width + x1) * ch;
+        if (ch === 1) for (let i = rowStart; i < rowEnd; i++) sum += src[i]!;
+        else for (let i = rowStart; i < rowEnd; i += ch) sum += (src[i]! * 77 + src[i + 1]! * 150 + src[i + 2]! * 29) >> 8;
       }
-      out[y * width + x] = Math.round(sum / ((yb - ya) * (xb - xa)));
+      out[y * width + x] = Math.round(sum / ((yb - ya) * (x1 - x0)));
     }
   }
   return { grey: { data: out, width, height }, scale: width / image.width };
