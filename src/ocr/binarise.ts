@@ -75,14 +75,18 @@ export function binariseAdaptive(img: GreyImage, window: number, offset: number,
   const { width, height } = img;
   const w1 = width + 1;
   const data = new Uint8Array(img.data.length);
+  // Each column's window edges are the same on every row.
+  const xas = new Int32Array(width), xbs = new Int32Array(width);
+  for (let x = 0; x < width; x++) { xas[x] = Math.max(0, x - r); xbs[x] = Math.min(width, x + r + 1); }
+  const dark = ink === 'dark';
   for (let y = 0; y < height; y++) {
     const ya = Math.max(0, y - r), yb = Math.min(height, y + r + 1);
-    const rowA = ya * w1, rowB = yb * w1;
+    const rowA = ya * w1, rowB = yb * w1, rows = yb - ya, line = y * width;
     for (let x = 0; x < width; x++) {
-      const xa = Math.max(0, x - r), xb = Math.min(width, x + r + 1);
-      const m = (sat[rowB + xb]! - sat[rowA + xb]! - sat[rowB + xa]! + sat[rowA + xa]!) / ((yb - ya) * (xb - xa));
-      const v = img.data[y * width + x]!;
-      data[y * width + x] = ink === 'dark' ? (v < m - offset ? 1 : 0) : (v > m + offset ? 1 : 0);
+      const xa = xas[x]!, xb = xbs[x]!;
+      const m = (sat[rowB + xb]! - sat[rowA + xb]! - sat[rowB + xa]! + sat[rowA + xa]!) / (rows * (xb - xa));
+      const v = img.data[line + x]!;
+      data[line + x] = dark ? (v < m - offset ? 1 : 0) : (v > m + offset ? 1 : 0);
     }
   }
   return { data, width, height };

@@ -15,6 +15,12 @@ export function toGrey(image: RawImage, maxSide: number): { grey: GreyImage; sca
   const out = new Uint8Array(width * height);
   const ch = image.channels;
   const src = image.data;
+  if (f === 1) {
+    // no downscale: each pixel's own luma
+    if (ch === 1) out.set(src.subarray(0, out.length));
+    else for (let o = 0, i = 0; o < out.length; o++, i += ch) out[o] = (src[i]! * 77 + src[i + 1]! * 150 + src[i + 2]! * 29) >> 8;
+    return { grey: { data: out, width, height }, scale: 1 };
+  }
   // The columns each output pixel averages are the same on every row.
   const xa = new Int32Array(width), xb = new Int32Array(width);
   for (let x = 0; x < width; x++) {
