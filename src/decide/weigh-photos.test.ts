@@ -64,6 +64,15 @@ describe('cutByRegistry (LCD point unseen)', () => {
     expect(cutByRegistry(q, topQ, { digits: 6 }, { last: 489, band: 2000 })).toBeNull();
   });
 
+  it('cuts four decimals off a heat meter\'s Гкал, down to one integer digit when nothing else fits', () => {
+    const [p, top] = lcd('180647', 0.44, [1, 1, 1, 0.97, 1, 1], ['no_decimal_point', 'engines_disagree']);
+    expect(cutByRegistry(p, top, { digits: 2 }, { last: 17, band: 20 })).toEqual({ digits: '18', value: 18, confidence: 1 });
+    const [q, topQ] = lcd('7904', 0.5, [1, 1, 1, 1], ['no_decimal_point']);
+    expect(cutByRegistry(q, topQ, { digits: 5 }, { last: 6, band: 3 })?.value).toBe(7);
+    // a leading digit lost (17) would fit a wider window as well
+    expect(cutByRegistry(q, topQ, { digits: 5 }, { last: 6, band: 20 })).toBeNull();
+  });
+
   it('no cut when two fit, when the point was seen, or when another doubt stands', () => {
     const [p, top] = lcd('51923', 0.5, [1, 1, 1, 1, 1], ['no_decimal_point']);
     expect(cutByRegistry(p, top, { digits: 6 }, { last: 500, band: 5000 })).toBeNull();

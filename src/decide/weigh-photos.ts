@@ -127,17 +127,17 @@ export function settledConfidence(p: PhotoReading, top: ReadingCandidate, meter:
 }
 
 /** An LCD whose point went unseen shows its decimals as more digits. When the registry's window admits exactly one
- *  way of cutting one to three of them off, and nothing else a misjudged extent would give fits it too, that cut is
- *  the reading, as sure as its own digits. A display that shows leading zeros shows all the meter's integer digits,
- *  so there the cut must leave exactly that many. */
+ *  way of cutting one to four of them off (heat meters show Гкал to three or four places), and nothing else a
+ *  misjudged extent would give fits it too, that cut is the reading, as sure as its own digits. A display that
+ *  shows leading zeros shows all the meter's integer digits, so there the cut must leave exactly that many. */
 export function cutByRegistry(p: PhotoReading, top: ReadingCandidate, meter: Pick<RegistryMeter, 'digits'>, window: ReadingWindow): ReadingCandidate | null {
   const doubts = p.doubtCodes ?? [];
   if (p.display !== 'lcd' || window.last === null || !doubts.includes('no_decimal_point') || doubts.some((d) => !LCD_EXTENT_DOUBTS.has(d))) return null;
   if (p.digitConfidence.length !== top.digits.length) return null;
   const inWindow = (v: number) => v >= window.last! && v - window.last! <= window.band && String(v).length <= meter.digits;
-  const fitting = [0, 1, 2, 3]
+  const fitting = [0, 1, 2, 3, 4]
     .map((k) => top.digits.slice(0, top.digits.length - k))
-    .filter((s) => s.length >= 2 && (s[0] !== '0' || s.length === meter.digits) && inWindow(Number.parseInt(s, 10)));
+    .filter((s) => s.length >= 1 && (s[0] !== '0' || s.length === meter.digits) && inWindow(Number.parseInt(s, 10)));
   if (fitting.length !== 1 || fitting[0] === top.digits) return null;
   const digits = fitting[0]!;
   const value = Number.parseInt(digits, 10);
