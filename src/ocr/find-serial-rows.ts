@@ -25,8 +25,9 @@ export interface TextRowBox {
 }
 
 /**
- * Rows of ≥ minBlobs evenly spaced, equally tall dark characters, between 0.12 and 0.7 of the counter's digit
- * height (a serial is printed smaller than the counter, larger than the fine print), nearest the counter first.
+ * Rows of ≥ minBlobs evenly spaced, equally tall dark characters, between 0.09 and 0.7 of the counter's digit
+ * height (a serial is printed smaller than the counter; under a large LCD's digits it may be a tenth of them, as
+ * small as the fine print, which is read and passed over), nearest the counter first.
  * The counter itself — the row through the cut's centre at the counter's height — is left out.
  */
 export function findSerialRows(region: GreyImage, minBlobs = 5): TextRowBox[] {
@@ -80,7 +81,7 @@ export function splitRun(b: Blob): Blob[] {
 }
 
 function isCharacter(b: Blob, h: number): boolean {
-  return isDigitShaped(b, 0.12 * h, 0.7 * h) && blobHeight(b) <= 3.5 * blobWidth(b);
+  return isDigitShaped(b, 0.09 * h, 0.7 * h) && blobHeight(b) <= 3.5 * blobWidth(b);
 }
 
 function describe(row: BlobRow): TextRowBox {
