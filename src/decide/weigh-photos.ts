@@ -107,7 +107,7 @@ export interface ReadingWindow {
 
 /** The recogniser's confidence, or more when its only doubts are ones the registry settles: where the integer part
  *  begins and ends. A drum counter shows exactly the meter's `digits` digits, so a row of that many digits, each
- *  read surely, is the whole counter. An LCD may blank its leading zeros and its point may go unseen; but a digit
+ *  read surely (one drum between two digits matched surely from its pieces among them), is the whole counter. An LCD may blank its leading zeros and its point may go unseen; but a digit
  *  gained or lost at either end, or decimals taken for integers, changes the value ten-fold or more, so when no
  *  such variant of the reading fits the registry's window and the reading itself does, its extent is settled and
  *  the digits' own certainty is the reading's. */
@@ -115,9 +115,13 @@ export function settledConfidence(p: PhotoReading, top: ReadingCandidate, meter:
   const doubts = p.doubtCodes;
   if (!doubts || doubts.length === 0 || p.digitConfidence.length !== top.digits.length) return top.confidence;
   if (p.display === 'drum') {
-    if (doubts.some((d) => d !== 'row_extent') || top.digits.length !== meter.digits) return top.confidence;
-    const digitsSure = Math.min(...p.digitConfidence);
-    return digitsSure >= SURE_DIGIT ? Math.max(top.confidence, digitsSure) : top.confidence;
+    if (doubts.some((d) => d !== 'row_extent' && d !== 'half_turned') || top.digits.length !== meter.digits) return top.confidence;
+    // One drum caught between two digits and matched from its pieces is read as surely as its match says; every
+    // other digit must be sure on its own.
+    const unsure = p.digitConfidence.filter((c) => c < SURE_DIGIT);
+    const halfTurnedSure = doubts.includes('half_turned') && unsure.length === 1 && unsure[0]! >= SURE_HALF_TURNED;
+    if (unsure.length > 0 && !halfTurnedSure) return top.confidence;
+    return Math.max(top.confidence, Math.min(...p.digitConfidence));
   }
   if (p.display !== 'lcd' || !window || window.last === null || doubts.some((d) => !LCD_EXTENT_DOUBTS.has(d))) return top.confidence;
   const inWindow = (v: number) => v >= window.last! && v - window.last! <= window.band && String(v).length <= meter.digits;
@@ -153,6 +157,10 @@ function leftEdgeShown(digits: string, meter: Pick<RegistryMeter, 'digits'>): bo
 
 /** Per-digit certainty a digit needs for the registry to settle the row's extent. */
 const SURE_DIGIT = 0.95;
+
+/** A half-turned drum's match at or above this is sure (src/ocr/recognise-digits.ts SURE_HALF_TURNED: no sure
+ *  wrong digit among 2,880 synthetic half-turned drums, each typeface left out of the templates in turn). */
+const SURE_HALF_TURNED = 0.8;
 
 /** LCD doubts about the extent of the integer part only (Tesseract counting other glyphs than the sampler is one:
  *  it reads seven-segment digits poorly, and their count is what is in doubt). */
