@@ -27,6 +27,8 @@ describe('findSerialRun', () => {
   it('gives the x-span of the digits only', () => {
     const run = findSerialRun(read('No 12345678'));
     expect(run).toMatchObject({ signed: true, x0: 20, x1: 99 });
+    // a speck after an unsigned number is no part of it
+    expect(findSerialRun(read('fo 12345678 .'))).toMatchObject({ signed: false, x0: 20, x1: 99 });
   });
 
   it('takes no model, year, rating or standard, and no short or unsigned number', () => {
@@ -47,6 +49,8 @@ describe('findSerialRun', () => {
     expect(findSerialRun(read('ГОСТ 31818112012'))).toBeNull();
     expect(findSerialRun(read('TOCT 31818112012'))).toBeNull();
     expect(findSerialRun(read('3as. 0653277065'))?.digits).toBe('0653277065');
+    expect(findSerialRun(read('fo 793910739020 .'))).toMatchObject({ digits: '793910739020', signed: false });
+    expect(findSerialRun(read('fo 793910739020 .1'))).toBeNull();
     expect(findSerialRun(read('| Mm 071018108'))).toMatchObject({ digits: '071018108', signed: false });
     expect(findSerialRun(read('I | Mm 071018108'))).toBeNull();
     expect(findSerialRun(read('B 50 Tu 12345678'))).toBeNull();
