@@ -83,6 +83,13 @@ describe('serialFromReads', () => {
     expect(serialFromReads({ ...signAsDigit, digits: '770196549' }, read('0196549', 0.98))).toBeNull();
   });
 
+  it('drops a first digit after the sign that the two reads give differently, where they agree on the rest: the raised o of a №', () => {
+    const signed = { digits: '92603521095', signed: true, x0: 0, x1: 110, confidences: [0.82, ...Array(10).fill(0.99)] };
+    expect(serialFromReads(signed, read('02603521095', 0.99))).toEqual({ serial: '2603521095', confidence: 0.99 });
+    expect(serialFromReads({ ...signed, signed: false }, read('02603521095', 0.99))).toBeNull();
+    expect(serialFromReads(signed, read('02603521096', 0.99))).toBeNull();
+  });
+
   it('takes a digit the digit-only read doubts when the whole-row read gave the same digits surely', () => {
     const doubtedFirst = read('50135401', 0.93);
     doubtedFirst.symbols[0]!.confidence = 0.14;

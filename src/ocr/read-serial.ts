@@ -115,6 +115,17 @@ export function serialFromReads(run: SerialRun, digitsRead: Pick<RecognisedText,
   if (run.digits.length === digits.length + 1 && run.digits.endsWith(digits)) {
     run = { ...run, digits, confidences: run.confidences?.slice(1) };
   }
+  // The small raised o of a "№" set against the digits reads as one more digit in front ("N92603521095"), which the
+  // two reads give differently ("9" and "0") where they agree on every digit after it: it is the sign's. (A digit
+  // of the serial misread by one of the reads leaves the rest too short or unmatched by the registry, never another
+  // meter's serial.)
+  const signRemnant = run.signed && digits.length === run.digits.length && digits.length > SERIAL_MIN_DIGITS &&
+    digits[0] !== run.digits[0] && digits.slice(1) === run.digits.slice(1) && symbols.length === digits.length;
+  if (signRemnant) {
+    digits = digits.slice(1);
+    symbols = symbols.slice(1);
+    run = { ...run, digits: run.digits.slice(1), confidences: run.confidences?.slice(1) };
+  }
   if (!/^[0-9]+$/.test(digits) || digits.length < SERIAL_MIN_DIGITS || digits.length > SERIAL_MAX_DIGITS) return null;
   if (symbols.length !== digits.length) return null;
   // Where both reads give the same digits, a digit is as sure as the surer read of it: the digit-only cut can
