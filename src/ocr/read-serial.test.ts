@@ -51,6 +51,7 @@ describe('findSerialRun', () => {
     expect(findSerialRun(read('3as. 0653277065'))?.digits).toBe('0653277065');
     expect(findSerialRun(read('fo 793910739020 .'))).toMatchObject({ digits: '793910739020', signed: false });
     expect(findSerialRun(read('fo 793910739020 .1'))).toBeNull();
+    expect(findSerialRun(read('183327104 |'))).toBeNull();
     expect(findSerialRun(read('| Mm 071018108'))).toMatchObject({ digits: '071018108', signed: false });
     expect(findSerialRun(read('I | Mm 071018108'))).toBeNull();
     expect(findSerialRun(read('B 50 Tu 12345678'))).toBeNull();
