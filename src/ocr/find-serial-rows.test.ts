@@ -35,13 +35,13 @@ describe('splitRun', () => {
 
 describe('findSerialRows', () => {
   /** A light faceplate with a line of `n` dark ring-shaped characters `h` px tall (about 0.7 h wide) at y. */
-  function plate(h: number, n = 9, y = 700): { data: Uint8Array; width: number; height: number } {
-    const width = 1000, height = 1200, data = new Uint8Array(width * height).fill(220);
+  function plate(h: number, n = 9, y = 700, ground = 220, ink = 40): { data: Uint8Array; width: number; height: number } {
+    const width = 1000, height = 1200, data = new Uint8Array(width * height).fill(ground);
     const w = Math.round(0.7 * h), t = Math.max(1, Math.round(0.15 * h));
     for (let k = 0; k < n; k++) {
       const x0 = 200 + k * Math.round(0.95 * h);
       for (let yy = 0; yy < h; yy++) for (let xx = 0; xx < w; xx++) {
-        if (yy < t || yy >= h - t || xx < t || xx >= w - t) data[(y + yy) * width + x0 + xx] = 40;
+        if (yy < t || yy >= h - t || xx < t || xx >= w - t) data[(y + yy) * width + x0 + xx] = ink;
       }
     }
     return { data, width, height };
@@ -51,5 +51,13 @@ describe('findSerialRows', () => {
     const rows = findSerialRows(plate(Math.round(0.1 * REGION_DIGIT_HEIGHT)));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.blobs).toBe(9);
+    expect(rows[0]!.ink).toBeUndefined();
+  });
+
+  it('finds light print on a darker plate, after the dark rows, and says so', () => {
+    // Rings: their dark holes make a row of dark characters too, which comes first.
+    const rows = findSerialRows(plate(20, 9, 700, 110, 200));
+    expect(rows.at(-1)).toMatchObject({ blobs: 9, ink: 'bright' });
+    expect(rows.findIndex((r) => r.ink === 'bright')).toBe(rows.length - 1);
   });
 });

@@ -5,7 +5,7 @@
 import { extractDisplayCrop, encodeGreyPng, type CropGeometry } from './extract-display-crop.js';
 import { findSerialRows, REGION_DIGIT_HEIGHT, type TextRowBox } from './find-serial-rows.js';
 import type { GreyImage } from './grey-image.js';
-import { toGrey } from './grey-image.js';
+import { invert, toGrey } from './grey-image.js';
 import type { RecognisedSymbol, RecognisedText, TextRecogniser } from './text-recogniser.js';
 import type { RawImage } from './types.js';
 
@@ -38,8 +38,10 @@ export async function readSerial(image: RawImage, display: CropGeometry, ocr: Te
     digitHeight: (H * 40) / REGION_DIGIT_HEIGHT,
   });
   const { grey } = toGrey(region.image, Math.max(region.image.width, region.image.height));
+  let inverted: GreyImage | null = null;
   for (const row of findSerialRows(grey).slice(0, MAX_ROWS)) {
-    const found = await readSerialRow(grey, row, ocr);
+    // Light print is read as dark print on light, as Tesseract expects.
+    const found = await readSerialRow(row.ink === 'bright' ? (inverted ??= invert(grey)) : grey, row, ocr);
     if (found) return found;
   }
   return null;
