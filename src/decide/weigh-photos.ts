@@ -44,10 +44,13 @@ export function checkPhotosAgainstText(readings: readonly Reading[], photos: rea
       const showsAll = p.display === 'drum' || (c.digits.length > 1 && c.digits.startsWith('0'));
       return !showsAll || meterDigits.size === 0 || meterDigits.has(c.digits.length);
     };
+    // However sure the recogniser is of the digits it read, it is not sure of the row's extent: a confident "00076"
+    // off a counter showing 000760 neither confirms a typed 76 nor contradicts it.
     const ownGuess = best.confidence > (p.candidates[1]?.confidence ?? 0) && !(p.doubtCodes ?? []).includes('few_digits');
-    const matching = typed.has(best.value) && ownGuess && (wholeRow(best) || best.confidence >= rules.acceptConfidence) ? best
+    const matching = typed.has(best.value) && ownGuess && wholeRow(best) ? best
       : p.candidates.find((c) => typed.has(c.value) && wholeRow(c) && c.confidence >= rules.acceptConfidence * rules.ambiguityRatio);
     if (matching) agree = true;
+    else if (typed.has(best.value)) continue;
     else if (best.confidence >= rules.acceptConfidence) return 'conflict';
   }
   return agree ? 'agree' : 'unverified';
