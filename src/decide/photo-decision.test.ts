@@ -132,15 +132,15 @@ describe('photos beside typed readings', () => {
     expect(decide(text, { readings: [], problems: [{ attachmentIndex: 0, problem: 'image_corrupt' }], unsupported: 0 }).reasons).toEqual(['photo_unverified']);
   });
 
-  it('takes an unsure reading as agreement only when it has as many digits as the meter, where the row shows them all', () => {
+  it('takes a reading as agreement only when it has as many digits as the meter, where the row shows them all', () => {
     // Registry meter 011234567 has 6 digits; cand() pads to 6 drums.
     const unsure = photo([cand(48391, 0.3)]);
     expect(decide(text, photos(unsure)).decision).toBe('accept');
     // Five drums read off a six-drum counter (showing 483915, say): the customer who typed 48391 left out a digit.
     const short = photo([{ digits: '48391', value: 48391, confidence: 0.3 }]);
     expect(decide(text, photos(short))).toMatchObject({ decision: 'review', reasons: ['photo_unverified'] });
-    // ... unless the recogniser is sure of the row, or it is an LCD (which may blank leading zeros).
-    expect(decide(text, photos({ ...short, candidates: [{ digits: '48391', value: 48391, confidence: 0.9 }] })).decision).toBe('accept');
+    // ... however sure the recogniser is of its digits (it is not of the row's extent); but an LCD may blank leading zeros.
+    expect(decide(text, photos({ ...short, candidates: [{ digits: '48391', value: 48391, confidence: 0.9 }] }))).toMatchObject({ decision: 'review', reasons: ['photo_unverified'] });
     expect(decide(text, photos({ ...short, display: 'lcd' })).decision).toBe('accept');
     // An LCD that shows leading zeros shows every digit: "048391" is whole, "04839" (of 048391) is not.
     expect(decide('Лицевой счёт 2700123456, показания 48391', photos(photo([cand(48391, 0.3)], { display: 'lcd' }))).decision).toBe('accept');

@@ -50,6 +50,32 @@ describe('settledConfidence (LCD)', () => {
   });
 });
 
+describe('settledConfidence (drum)', () => {
+  const drum = (digits: string, confidence: number, digitConfidence: number[], doubtCodes: PhotoReading['doubtCodes']): [PhotoReading, ReadingCandidate] => {
+    const [p, top] = lcd(digits, confidence, digitConfidence, doubtCodes);
+    return [{ ...p, display: 'drum' }, top];
+  };
+
+  it('one drum between two digits matched surely from its pieces is read as surely as the match says', () => {
+    const [p, top] = drum('068071', 0.723, [0.99, 0.99, 0.99, 0.99, 0.985, 0.806], ['half_turned']);
+    expect(settledConfidence(p, top, { digits: 6 })).toBe(0.806);
+  });
+
+  it('but not with a digit gained or lost, another unsure digit, a match below sure, or another doubt', () => {
+    const [p, top] = drum('068071', 0.723, [0.99, 0.99, 0.99, 0.99, 0.985, 0.806], ['half_turned']);
+    expect(settledConfidence(p, top, { digits: 7 })).toBe(0.723);
+    const [q, topQ] = drum('068071', 0.6, [0.99, 0.99, 0.9, 0.99, 0.985, 0.806], ['half_turned']);
+    expect(settledConfidence(q, topQ, { digits: 6 })).toBe(0.6);
+    const [r, topR] = drum('068071', 0.5, [0.99, 0.99, 0.99, 0.99, 0.985, 0.806], ['half_turned', 'strays']);
+    expect(settledConfidence(r, topR, { digits: 6 })).toBe(0.5);
+    const [u, topU] = drum('068071', 0.65, [0.99, 0.99, 0.99, 0.99, 0.985, 0.75], ['half_turned']);
+    expect(settledConfidence(u, topU, { digits: 6 })).toBe(0.65);
+    // a gap no template matched is a missing digit, not a half-turned one
+    const [m, topM] = drum('068071', 0.4, [0.99, 0.99, 0.99, 0.99, 0.985, 0.806], ['missing_digit']);
+    expect(settledConfidence(m, topM, { digits: 6 })).toBe(0.4);
+  });
+});
+
 describe('cutByRegistry (LCD point unseen)', () => {
   it('cuts the decimals off when exactly one cut fits the window', () => {
     const [p, top] = lcd('00978388', 0.3, [1, 1, 0.99, 0.99, 0.98, 0.99, 0.6, 0.5], ['no_decimal_point']);
@@ -62,6 +88,15 @@ describe('cutByRegistry (LCD point unseen)', () => {
     // blanked zeros: 1519 (a lost leading 1) would fit as well
     const [q, topQ] = lcd('5192', 0.5, [1, 1, 1, 1], ['no_decimal_point']);
     expect(cutByRegistry(q, topQ, { digits: 6 }, { last: 489, band: 2000 })).toBeNull();
+  });
+
+  it('cuts four decimals off a heat meter\'s Гкал, down to one integer digit when nothing else fits', () => {
+    const [p, top] = lcd('180647', 0.44, [1, 1, 1, 0.97, 1, 1], ['no_decimal_point', 'engines_disagree']);
+    expect(cutByRegistry(p, top, { digits: 2 }, { last: 17, band: 20 })).toEqual({ digits: '18', value: 18, confidence: 1 });
+    const [q, topQ] = lcd('7904', 0.5, [1, 1, 1, 1], ['no_decimal_point']);
+    expect(cutByRegistry(q, topQ, { digits: 5 }, { last: 6, band: 3 })?.value).toBe(7);
+    // a leading digit lost (17) would fit a wider window as well
+    expect(cutByRegistry(q, topQ, { digits: 5 }, { last: 6, band: 20 })).toBeNull();
   });
 
   it('no cut when two fit, when the point was seen, or when another doubt stands', () => {

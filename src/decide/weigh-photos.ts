@@ -46,12 +46,15 @@ export function checkPhotosAgainstText(readings: readonly Reading[], photos: rea
       const showsAll = p.display === 'drum' || (c.digits.length > 1 && c.digits.startsWith('0'));
       return !showsAll || meterDigits.size === 0 || meterDigits.has(c.digits.length);
     };
+    // However sure the recogniser is of the digits it read, it is not sure of the row's extent: a confident "00076"
+    // off a counter showing 000760 neither confirms a typed 76 nor contradicts it.
     const faceplate = (p.doubtCodes ?? []).includes('faceplate_font');
     const counts = (c: ReadingCandidate) => !faceplate || c.confidence >= rules.acceptConfidence;
     const ownGuess = best.confidence > (p.candidates[1]?.confidence ?? 0) && !(p.doubtCodes ?? []).includes('few_digits');
-    const matching = typed.has(best.value) && ownGuess && counts(best) && (wholeRow(best) || best.confidence >= rules.acceptConfidence) ? best
+    const matching = typed.has(best.value) && ownGuess && counts(best) && wholeRow(best) ? best
       : p.candidates.find((c) => typed.has(c.value) && wholeRow(c) && counts(c) && c.confidence >= rules.acceptConfidence * rules.ambiguityRatio);
     if (matching) agree = true;
+    else if (typed.has(best.value)) continue;
     else if (best.confidence >= rules.acceptConfidence) return 'conflict';
   }
   return agree ? 'agree' : 'unverified';
@@ -111,7 +114,7 @@ export interface ReadingWindow {
 
 /** The recogniser's confidence, or more when its only doubts are ones the registry settles: where the integer part
  *  begins and ends. A drum counter shows exactly the meter's `digits` digits, so a row of that many digits, each
- *  read surely, is the whole counter. An LCD may blank its leading zeros and its point may go unseen; but a digit
+ *  read surely (one drum between two digits matched surely from its pieces among them), is the whole counter. An LCD may blank its leading zeros and its point may go unseen; but a digit
  *  gained or lost at either end, or decimals taken for integers, changes the value ten-fold or more, so when no
  *  such variant of the reading fits the registry's window and the reading itself does, its extent is settled and
  *  the digits' own certainty is the reading's. */
@@ -119,9 +122,13 @@ export function settledConfidence(p: PhotoReading, top: ReadingCandidate, meter:
   const doubts = p.doubtCodes;
   if (!doubts || doubts.length === 0 || p.digitConfidence.length !== top.digits.length) return top.confidence;
   if (p.display === 'drum') {
-    if (doubts.some((d) => d !== 'row_extent') || top.digits.length !== meter.digits) return top.confidence;
-    const digitsSure = Math.min(...p.digitConfidence);
-    return digitsSure >= SURE_DIGIT ? Math.max(top.confidence, digitsSure) : top.confidence;
+    if (doubts.some((d) => d !== 'row_extent' && d !== 'half_turned') || top.digits.length !== meter.digits) return top.confidence;
+    // One drum caught between two digits and matched from its pieces is read as surely as its match says; every
+    // other digit must be sure on its own.
+    const unsure = p.digitConfidence.filter((c) => c < SURE_DIGIT);
+    const halfTurnedSure = doubts.includes('half_turned') && unsure.length === 1 && unsure[0]! >= SURE_HALF_TURNED;
+    if (unsure.length > 0 && !halfTurnedSure) return top.confidence;
+    return Math.max(top.confidence, Math.min(...p.digitConfidence));
   }
   if (p.display !== 'lcd' || !window || window.last === null || doubts.some((d) => !LCD_EXTENT_DOUBTS.has(d))) return top.confidence;
   const inWindow = (v: number) => v >= window.last! && v - window.last! <= window.band && String(v).length <= meter.digits;
@@ -131,17 +138,17 @@ export function settledConfidence(p: PhotoReading, top: ReadingCandidate, meter:
 }
 
 /** An LCD whose point went unseen shows its decimals as more digits. When the registry's window admits exactly one
- *  way of cutting one to three of them off, and nothing else a misjudged extent would give fits it too, that cut is
- *  the reading, as sure as its own digits. A display that shows leading zeros shows all the meter's integer digits,
- *  so there the cut must leave exactly that many. */
+ *  way of cutting one to four of them off (heat meters show Гкал to three or four places), and nothing else a
+ *  misjudged extent would give fits it too, that cut is the reading, as sure as its own digits. A display that
+ *  shows leading zeros shows all the meter's integer digits, so there the cut must leave exactly that many. */
 export function cutByRegistry(p: PhotoReading, top: ReadingCandidate, meter: Pick<RegistryMeter, 'digits'>, window: ReadingWindow): ReadingCandidate | null {
   const doubts = p.doubtCodes ?? [];
   if (p.display !== 'lcd' || window.last === null || !doubts.includes('no_decimal_point') || doubts.some((d) => !LCD_EXTENT_DOUBTS.has(d))) return null;
   if (p.digitConfidence.length !== top.digits.length) return null;
   const inWindow = (v: number) => v >= window.last! && v - window.last! <= window.band && String(v).length <= meter.digits;
-  const fitting = [0, 1, 2, 3]
+  const fitting = [0, 1, 2, 3, 4]
     .map((k) => top.digits.slice(0, top.digits.length - k))
-    .filter((s) => s.length >= 2 && (s[0] !== '0' || s.length === meter.digits) && inWindow(Number.parseInt(s, 10)));
+    .filter((s) => s.length >= 1 && (s[0] !== '0' || s.length === meter.digits) && inWindow(Number.parseInt(s, 10)));
   if (fitting.length !== 1 || fitting[0] === top.digits) return null;
   const digits = fitting[0]!;
   const value = Number.parseInt(digits, 10);
@@ -157,6 +164,10 @@ function leftEdgeShown(digits: string, meter: Pick<RegistryMeter, 'digits'>): bo
 
 /** Per-digit certainty a digit needs for the registry to settle the row's extent. */
 const SURE_DIGIT = 0.95;
+
+/** A half-turned drum's match at or above this is sure (src/ocr/recognise-digits.ts SURE_HALF_TURNED: no sure
+ *  wrong digit among 2,880 synthetic half-turned drums, each typeface left out of the templates in turn). */
+const SURE_HALF_TURNED = 0.8;
 
 /** LCD doubts about the extent of the integer part only (Tesseract counting other glyphs than the sampler is one:
  *  it reads seven-segment digits poorly, and their count is what is in doubt). */

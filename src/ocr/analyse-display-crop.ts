@@ -161,9 +161,20 @@ export function layoutFor(crop: RawImage, base: GreyImage, ink: Ink, h: number):
   // A turning drum right after the last digit (and no red drum at the end): a digit to read from its pieces.
   const turningAfter = ink === 'bright' && !isRed(crop, last, row.pitch) && hasShiftedPiece(crop, plain, row, last.x1 + 0.1 * row.height, last.x1 + 1.2 * row.pitch);
   if (turningAfter) {
-    const w = median(row.blobs.map(blobWidth)), cx = blobCx(last) + row.pitch;
-    slots.boxes.push({ x0: Math.round(cx - w / 2), y0: Math.round(median(row.blobs.map((b) => b.y0))), x1: Math.round(cx + w / 2), y1: Math.round(median(row.blobs.map((b) => b.y1))), area: 0 });
-    slots.unknown.push(true);
+    const w = median(row.blobs.map(blobWidth));
+    const y0 = Math.round(median(row.blobs.map((b) => b.y0))), y1 = Math.round(median(row.blobs.map((b) => b.y1)));
+    // A drum turning from 9 to 0 turns the one before it too: a second turning drum may follow the first.
+    for (let k = 1; k <= 2; k++) {
+      const cx = blobCx(last) + k * row.pitch;
+      const slot = { x0: Math.round(cx - w / 2), y0, x1: Math.round(cx + w / 2), y1, area: 0 };
+      const before = cx - row.pitch + 0.5 * w;
+      // The second is no red decimal drum (those turn all the time): no red face or frame in it or just before it.
+      const pad = Math.round(0.2 * (y1 - y0));
+      const redBefore = redShare(crop, Math.round(cx - 0.6 * row.pitch), Math.round(cx), y0 - pad, y1 + pad) > 0.04;
+      if (k === 2 && (isRed(crop, slot, row.pitch) || redBefore || !hasShiftedPiece(crop, plain, row, before + 0.1 * row.height, before + 1.2 * row.pitch))) break;
+      slots.boxes.push(slot);
+      slots.unknown.push(true);
+    }
   }
   const redFlags = slots.boxes.map((b, i) => !slots.unknown[i] && isRed(crop, b, row.pitch));
   let end = slots.boxes.length;
@@ -181,7 +192,8 @@ export function layoutFor(crop: RawImage, base: GreyImage, ink: Ink, h: number):
   return {
     ink, grey, bin, digits, unknown, dropped: slots.boxes.length - digits.length, decimalsBy, row, inCells: false,
     flags: {
-      touchesBorder: row.blobs[0]!.x0 < 0.2 * row.pitch || row.blobs[row.blobs.length - 1]!.x1 > crop.width - 0.2 * row.pitch,
+      // A turning drum placed after the row counts: the crop may end inside the next one.
+      touchesBorder: row.blobs[0]!.x0 < 0.2 * row.pitch || Math.max(row.blobs[row.blobs.length - 1]!.x1, slots.boxes[slots.boxes.length - 1]!.x1) > crop.width - 0.2 * row.pitch,
       missingDigit: unknown.some(Boolean),
       // Past a decimal point there are only decimals: ink beyond the row's right end or beside it there is no
       // integer digit missed.

@@ -22,11 +22,14 @@ export interface TextRowBox {
   height: number;
   pitch: number;
   blobs: number;
+  /** Light print on a darker plate ('bright'), or dark print (absent). */
+  ink?: 'bright';
 }
 
 /**
- * Rows of ≥ minBlobs evenly spaced, equally tall dark characters, between 0.12 and 0.7 of the counter's digit
- * height (a serial is printed smaller than the counter, larger than the fine print), nearest the counter first.
+ * Rows of ≥ minBlobs evenly spaced, equally tall characters (dark ones first, then light ones), between 0.09 and 0.7 of the counter's digit
+ * height (a serial is printed smaller than the counter; under a large LCD's digits it may be a tenth of them, as
+ * small as the fine print, which is read and passed over), nearest the counter first.
  * The counter itself — the row through the cut's centre at the counter's height — is left out.
  */
 export function findSerialRows(region: GreyImage, minBlobs = 5): TextRowBox[] {
@@ -34,19 +37,25 @@ export function findSerialRows(region: GreyImage, minBlobs = 5): TextRowBox[] {
   const sat = integralImage(region);
   const rows: TextRowBox[] = [];
   // Two windows: fine print needs a small one, bold serials a larger one (a stroke wider than half the window fades).
-  for (const window of [Math.round(0.45 * h), Math.round(0.9 * h)]) {
-    const bin = binariseAdaptive(region, window, 10, 'dark', sat);
-    const blobs = findBlobs(bin, 6).flatMap(splitRun).filter((b) => isCharacter(b, h));
-    for (const row of groupBlobRows(blobs, { minBlobs, maxBlobs: 16, maxSlope: 0.12 })) {
-      if (row.pitch > 1.5 * row.height || row.heightSpread > 0.25) continue;
-      const box = describe(row);
-      if (Math.abs((box.y0 + box.y1) / 2 - region.height / 2) < 0.5 * h && box.height > 0.5 * h) continue;
-      if (!rows.some((r) => overlap(r, box) > 0.5)) rows.push(box);
+  // Dark print first; then light print, as on a dark faceplate or a plate darkened by the light of the photo.
+  for (const ink of ['dark', 'bright'] as const) {
+    for (const window of [Math.round(0.45 * h), Math.round(0.9 * h)]) {
+      const bin = binariseAdaptive(region, window, 10, ink, sat);
+      const blobs = findBlobs(bin, 6).flatMap(splitRun).filter((b) => isCharacter(b, h));
+      for (const row of groupBlobRows(blobs, { minBlobs, maxBlobs: 16, maxSlope: 0.12 })) {
+        if (row.pitch > 1.5 * row.height || row.heightSpread > 0.25) continue;
+        const box: TextRowBox = ink === 'bright' ? { ...describe(row), ink } : describe(row);
+        if (Math.abs((box.y0 + box.y1) / 2 - region.height / 2) < 0.5 * h && box.height > 0.5 * h) continue;
+        // A row of light characters may stand where their dark holes (0, 8) make a row of dark ones: both are kept.
+        if (!rows.some((r) => r.ink === box.ink && overlap(r, box) > 0.5)) rows.push(box);
+      }
     }
   }
   const cx = region.width / 2, cy = region.height / 2;
   const dist = (r: TextRowBox) => Math.hypot(Math.max(0, r.x0 - cx, cx - r.x1) * 0.5, (r.y0 + r.y1) / 2 - cy);
-  return joinSplitRows(rows).sort((a, b) => dist(a) - dist(b));
+  // Dark print is the usual: its rows come first, each kind nearest first.
+  const order = (r: TextRowBox) => (r.ink === 'bright' ? 1e9 : 0) + dist(r);
+  return joinSplitRows(rows).sort((a, b) => order(a) - order(b));
 }
 
 /** A long serial, or one with a gap in its print, can come out as two rows side by side on one line: one row again. */
@@ -56,9 +65,9 @@ export function joinSplitRows(rows: TextRowBox[]): TextRowBox[] {
     for (let j = i + 1; j < out.length; j++) {
       const a = out[i]!, b = out[j]!;
       const h = Math.max(a.height, b.height);
-      const sameLine = Math.abs((a.y0 + a.y1) / 2 - (b.y0 + b.y1) / 2) < 0.3 * h && Math.min(a.height, b.height) > 0.75 * h;
+      const sameLine = a.ink === b.ink && Math.abs((a.y0 + a.y1) / 2 - (b.y0 + b.y1) / 2) < 0.3 * h && Math.min(a.height, b.height) > 0.75 * h;
       if (!sameLine || b.x0 - a.x1 > 2.5 * h) continue;
-      out[i] = { x0: a.x0, y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1), height: h, pitch: (a.pitch + b.pitch) / 2, blobs: a.blobs + b.blobs };
+      out[i] = { ...a, x0: a.x0, y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1), height: h, pitch: (a.pitch + b.pitch) / 2, blobs: a.blobs + b.blobs };
       out.splice(j, 1);
       j = i;
     }
@@ -80,7 +89,7 @@ export function splitRun(b: Blob): Blob[] {
 }
 
 function isCharacter(b: Blob, h: number): boolean {
-  return isDigitShaped(b, 0.12 * h, 0.7 * h) && blobHeight(b) <= 3.5 * blobWidth(b);
+  return isDigitShaped(b, 0.09 * h, 0.7 * h) && blobHeight(b) <= 3.5 * blobWidth(b);
 }
 
 function describe(row: BlobRow): TextRowBox {

@@ -48,6 +48,12 @@ describe('readMeterPhoto on synthetic photos', () => {
     if ((r.candidates[0]?.confidence ?? 0) >= ACCEPT_CONFIDENCE) expect(r.candidates[0]!.digits).toBe('004513');
   });
 
+  it('reads two drums turning over a carry (959 going to 960) as the lower digits, or not at all', async () => {
+    const r = await readMeterPhoto(await renderSyntheticMeter({ ...base, digits: '000959', decimals: '8', angleDeg: 3, turning: true, turningDrums: 2 }), pool);
+    expect(r.candidates[0]!.digits).toHaveLength(6);
+    if ((r.candidates[0]?.confidence ?? 0) >= ACCEPT_CONFIDENCE) expect(r.candidates[0]!.digits).toBe('000959');
+  });
+
   it('finds no display on a photo without digits', async () => {
     const grey = { data: Buffer.alloc(800 * 600 * 3, 128), width: 800, height: 600, channels: 3 as const };
     const r = await readMeterPhoto(grey, pool);

@@ -27,6 +27,8 @@ describe('findSerialRun', () => {
   it('gives the x-span of the digits only', () => {
     const run = findSerialRun(read('No 12345678'));
     expect(run).toMatchObject({ signed: true, x0: 20, x1: 99 });
+    // a speck after an unsigned number is no part of it
+    expect(findSerialRun(read('fo 12345678 .'))).toMatchObject({ signed: false, x0: 20, x1: 99 });
   });
 
   it('takes no model, year, rating or standard, and no short or unsigned number', () => {
@@ -47,6 +49,9 @@ describe('findSerialRun', () => {
     expect(findSerialRun(read('ГОСТ 31818112012'))).toBeNull();
     expect(findSerialRun(read('TOCT 31818112012'))).toBeNull();
     expect(findSerialRun(read('3as. 0653277065'))?.digits).toBe('0653277065');
+    expect(findSerialRun(read('fo 793910739020 .'))).toMatchObject({ digits: '793910739020', signed: false });
+    expect(findSerialRun(read('fo 793910739020 .1'))).toBeNull();
+    expect(findSerialRun(read('183327104 |'))).toBeNull();
     expect(findSerialRun(read('| Mm 071018108'))).toMatchObject({ digits: '071018108', signed: false });
     expect(findSerialRun(read('I | Mm 071018108'))).toBeNull();
     expect(findSerialRun(read('B 50 Tu 12345678'))).toBeNull();
@@ -77,6 +82,13 @@ describe('serialFromReads', () => {
     expect(serialFromReads(signAsDigit, doubtedFirst)).toEqual({ serial: '0196549', confidence: 0.837 });
     expect(serialFromReads(signAsDigit, read('0196548', 0.98))).toBeNull();
     expect(serialFromReads({ ...signAsDigit, digits: '770196549' }, read('0196549', 0.98))).toBeNull();
+  });
+
+  it('drops a first digit after the sign that the two reads give differently, where they agree on the rest: the raised o of a №', () => {
+    const signed = { digits: '92603521095', signed: true, x0: 0, x1: 110, confidences: [0.82, ...Array(10).fill(0.99)] };
+    expect(serialFromReads(signed, read('02603521095', 0.99))).toEqual({ serial: '2603521095', confidence: 0.99 });
+    expect(serialFromReads({ ...signed, signed: false }, read('02603521095', 0.99))).toBeNull();
+    expect(serialFromReads(signed, read('02603521096', 0.99))).toBeNull();
   });
 
   it('takes a digit the digit-only read doubts when the whole-row read gave the same digits surely', () => {

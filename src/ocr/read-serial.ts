@@ -5,7 +5,7 @@
 import { extractDisplayCrop, encodeGreyPng, type CropGeometry } from './extract-display-crop.js';
 import { findSerialRows, REGION_DIGIT_HEIGHT, type TextRowBox } from './find-serial-rows.js';
 import type { GreyImage } from './grey-image.js';
-import { toGrey } from './grey-image.js';
+import { invert, toGrey } from './grey-image.js';
 import type { RecognisedSymbol, RecognisedText, TextRecogniser } from './text-recogniser.js';
 import type { RawImage } from './types.js';
 
@@ -38,8 +38,10 @@ export async function readSerial(image: RawImage, display: CropGeometry, ocr: Te
     digitHeight: (H * 40) / REGION_DIGIT_HEIGHT,
   });
   const { grey } = toGrey(region.image, Math.max(region.image.width, region.image.height));
+  let inverted: GreyImage | null = null;
   for (const row of findSerialRows(grey).slice(0, MAX_ROWS)) {
-    const found = await readSerialRow(grey, row, ocr);
+    // Light print is read as dark print on light, as Tesseract expects.
+    const found = await readSerialRow(row.ink === 'bright' ? (inverted ??= invert(grey)) : grey, row, ocr);
     if (found) return found;
   }
   return null;
@@ -87,13 +89,14 @@ export function findSerialRun(read: Pick<RecognisedText, 'text' | 'symbols'>): S
   const text = read.text.replace(/\s+/g, ' ').trim();
   const signed = /(?:^|[^A-Za-z])(?:№|[Nn][^\s0-9]{0,2}\s*|[Nn]\S{1,2}\s+)([0-9OoQDIl|SZBg]{6,16})(?![0-9A-Za-z])/.exec(text);
   // Unsigned: one long number alone on its row, or after a short mark or two (a sign Tesseract could not read
-  // at all: "I»", "Jo", "[ce", "3as.", "| Mm").
-  const bare = signed ? null : /^(?:\S{1,3}\s+|\S{2,3}\.\s*){0,2}([0-9]{8,14})$/.exec(text);
+  // at all: "I»", "Jo", "[ce", "3as.", "| Mm"), and perhaps a speck after it read as a point. Not a stroke: an edge
+  // there may cut the number short (a seal's number after a flat number, "кв. 18 № 3327104", reads "183327104 |").
+  const bare = signed ? null : /^(?:\S{1,3}\s+|\S{2,3}\.\s*){0,2}([0-9]{8,14})(?:\s*[.,])?$/.exec(text);
   const m = signed ?? bare;
   if (!m) return null;
   const digits = fold(m[1]!);
   if (digits.length < SERIAL_MIN_DIGITS || digits.length > SERIAL_MAX_DIGITS || !/[0-9]{4}/.test(digits)) return null;
-  const start = m.index + m[0].length - m[1]!.length;
+  const start = m.index + m[0].lastIndexOf(m[1]!);
   const span = symbolSpan(read.symbols, text, start, start + m[1]!.length);
   if (!span) return null;
   return { digits, signed: signed !== null, ...span };
@@ -114,6 +117,17 @@ export function serialFromReads(run: SerialRun, digitsRead: Pick<RecognisedText,
   // read, seeing the same ink, did not: the run is the digits after it.
   if (run.digits.length === digits.length + 1 && run.digits.endsWith(digits)) {
     run = { ...run, digits, confidences: run.confidences?.slice(1) };
+  }
+  // The small raised o of a "№" set against the digits reads as one more digit in front ("N92603521095"), which the
+  // two reads give differently ("9" and "0") where they agree on every digit after it: it is the sign's. (A digit
+  // of the serial misread by one of the reads leaves the rest too short or unmatched by the registry, never another
+  // meter's serial.)
+  const signRemnant = run.signed && digits.length === run.digits.length && digits.length > SERIAL_MIN_DIGITS &&
+    digits[0] !== run.digits[0] && digits.slice(1) === run.digits.slice(1) && symbols.length === digits.length;
+  if (signRemnant) {
+    digits = digits.slice(1);
+    symbols = symbols.slice(1);
+    run = { ...run, digits: run.digits.slice(1), confidences: run.confidences?.slice(1) };
   }
   if (!/^[0-9]+$/.test(digits) || digits.length < SERIAL_MIN_DIGITS || digits.length > SERIAL_MAX_DIGITS) return null;
   if (symbols.length !== digits.length) return null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BinaryImage } from './binarise.js';
+import { findBlobs } from './find-blobs.js';
 import { classifySegments, digitSlots, estimateShear, segmentDistance, readSevenSegmentDigit, sampleSegments, segmentOnProbabilities } from './read-seven-segment.js';
 
 const PATTERNS: Record<number, string> = { 0: 'abcdef', 2: 'abdeg', 3: 'abcdg', 4: 'bcfg', 5: 'acdfg', 6: 'acdefg', 7: 'abc', 8: 'abcdefg', 9: 'abcdfg' };
@@ -108,6 +109,22 @@ describe('digitSlots', () => {
     const slots = digitSlots([b(10, 32), b(55, 64), b(66, 88)], 28);
     expect(slots[1]).toEqual({ lo: 43.5, hi: 65 });
     expect(slots[2]!.lo).toBe(65);
+  });
+
+  it('measures the gaps between slanted glyphs along their slant: a 7\'s top bar after a 0 stays the 7\'s', () => {
+    // A thin italic 0 and a 7 set close, as on a heat meter's LCD. The 7's box begins at the corner of its top bar,
+    // which leans over the 0's lower right: the middle between the two upright boxes (45.5) lies inside the 7.
+    const img = blank(110, 60);
+    drawDigit(img, PATTERNS[0]!, 20, 10, 22, 40, 2, 0.15);
+    drawDigit(img, PATTERNS[7]!, 43, 10, 22, 40, 2, 0.15);
+    for (let y = 10; y < 12; y++) for (let x = 46; x < 48; x++) img.data[y * img.width + x] = 1;
+    const boxes = findBlobs(img, 8).sort((a, b) => a.x0 - b.x0);
+    const shear = estimateShear(img, boxes);
+    const slots = digitSlots(boxes, 25, { bin: img, shear });
+    // Along the slant the 0 ends at 42 and the 7 begins at 43.
+    expect(slots[0]!.hi).toBeGreaterThanOrEqual(42);
+    expect(slots[0]!.hi).toBeLessThanOrEqual(43);
+    expect(boxes.map((box, i) => readSevenSegmentDigit(img, box, shear, 22, slots[i])[0]!.digit)).toEqual([0, 7]);
   });
 
   it('closes the end slots near the ink: a decimal point after the last digit stays out', () => {

@@ -174,15 +174,22 @@ const BLOT_FACTOR = 0.2;
 /**
  * Each digit's slot: from the middle of the gap to its left neighbour to the middle of the gap to its right one.
  * Gaps, not centres: a "1" is drawn on the right of its cell, so halfway between centres would hand it the left
- * strokes of the digit after it.
+ * strokes of the digit after it. With `ink` the gaps are measured between the glyphs' slanted edges, where the
+ * slots are used: between the upright boxes of an italic font the middle falls on the next glyph's top corner
+ * (the top bar of a 7 after a 0). `after`: the row's glyph after the last box (the first decimal), which may close
+ * the last slot sooner.
  */
-export function digitSlots(boxes: Blob[], pitch: number): SlotBounds[] {
-  return boxes.map((b, i) => {
-    const prev = boxes[i - 1], next = boxes[i + 1];
+export function digitSlots(boxes: Blob[], pitch: number, ink?: { bin: BinaryImage; shear: number }, after?: Blob): SlotBounds[] {
+  const edge = (b: Blob) => (ink && ink.shear !== 0 ? shearedExtent(ink.bin, b, ink.shear) : { left: b.x0, right: b.x1 });
+  const edges = boxes.map(edge);
+  const next = after ? edge(after) : null;
+  return edges.map((e, i) => {
+    const prev = edges[i - 1], following = edges[i + 1];
+    // At the ends, close to the ink: a decimal point or a unit sign stands right after the last digit.
+    const close = e.right + 0.15 * pitch;
     return {
-      // At the ends, close to the ink: a decimal point or a unit sign stands right after the last digit.
-      lo: prev ? (prev.x1 + b.x0) / 2 : b.x0 - 0.15 * pitch,
-      hi: next ? (b.x1 + next.x0) / 2 : b.x1 + 0.15 * pitch,
+      lo: prev ? (prev.right + e.left) / 2 : e.left - 0.15 * pitch,
+      hi: following ? (e.right + following.left) / 2 : next ? Math.min(close, (e.right + next.left) / 2) : close,
     };
   });
 }

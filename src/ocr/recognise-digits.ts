@@ -46,7 +46,7 @@ export async function recogniseDigits(layout: DisplayLayout, ocr: TextRecogniser
   if (!lineMatched && (layout.ink === 'bright' || layout.inCells)) tess = await readOneByOne(layout, ocr, tess.digits);
   const shear = estimateShear(layout.bin, layout.digits);
   const width = digitWidth(layout.digits);
-  const slots = digitSlots(layout.digits, layout.row.pitch);
+  const slots = digitSlots(layout.digits, layout.row.pitch, { bin: layout.bin, shear }, nextGlyph(layout));
   const seg = layout.digits.map((b, i) => readSevenSegmentDigit(layout.bin, b, shear, width, slots[i]));
   const segFit = mean(seg.map((g) => g[0]?.p ?? 0));
   const kind: DisplayKind = layout.ink === 'dark' && !layout.inCells && segFit >= 0.6 ? 'lcd' : 'drum';
@@ -98,6 +98,13 @@ async function boxImage(layout: DisplayLayout, d: Blob): Promise<Buffer> {
   for (let y = d.y0; y < d.y1; y++) for (let x = d.x0; x < d.x1; x++) if (bin.data[y * bin.width + x] === 1) out[(y - d.y0 + pad) * w + x - d.x0 + pad] = 0;
   const scale = h < 0.75 * CROP_DIGIT_HEIGHT ? Math.min(2, (0.9 * CROP_DIGIT_HEIGHT) / h) : 1;
   return encodeGreyPng(out, w, hh, scale);
+}
+
+/** The row's glyph after the integer digits (the first decimal past a point, a red drum): the next glyph's corner
+ *  may reach under a slanted last digit. */
+function nextGlyph(layout: Pick<DisplayLayout, 'digits' | 'row'>): Blob | undefined {
+  const last = layout.digits[layout.digits.length - 1];
+  return last && layout.row.blobs.find((b) => b.x0 >= last.x1 - 0.2 * blobWidth(last));
 }
 
 /** A half-turned drum read this surely from its pieces is read, not a digit unseen. */

@@ -18,6 +18,8 @@ export interface SyntheticMeter {
   glare: boolean;
   /** The last integer drum caught between its digit and the next one (the reading keeps the lower digit). */
   turning?: boolean;
+  /** How many of the last integer drums turn together (2: a 9 going to 0 carries into the drum before it). */
+  turningDrums?: number;
   width?: number;
   height?: number;
 }
@@ -80,7 +82,7 @@ function drumSvg(m: SyntheticMeter, x: number, y: number, w: number, h: number):
     out.push(`<rect x="${cx + cell * 0.06}" y="${y + h * 0.12}" width="${cell * 0.88}" height="${h * 0.76}" fill="${fill}"/>`);
     const ink = red || dark ? '#f4f4f4' : '#111';
     const glyph = (t: string, dy: number) => `<text x="${cx + cell / 2}" y="${y + h * 0.72 + dy}" text-anchor="middle" font-family="DejaVu Sans" font-weight="bold" font-size="${h * 0.55}" fill="${ink}">${t}</text>`;
-    if (m.turning && i === m.digits.length - 1) {
+    if (m.turning && i < m.digits.length && i >= m.digits.length - (m.turningDrums ?? 1)) {
       // Half-way between d and d+1: d slides out at the top, d+1 comes in from below, clipped by the drum face.
       const id = `turn${i}`;
       out.push(`<clipPath id="${id}"><rect x="${cx + cell * 0.06}" y="${y + h * 0.12}" width="${cell * 0.88}" height="${h * 0.76}"/></clipPath>`);
