@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { binariseAdaptive, binariseOtsu, binariseSauvola, dilate, otsuThreshold } from './binarise.js';
 import type { GreyImage } from './grey-image.js';
+import { seededRandom } from './testing/seeded-random.js';
 
 function image(width: number, height: number, f: (x: number, y: number) => number): GreyImage {
   const data = new Uint8Array(width * height);
@@ -53,8 +54,7 @@ describe('binarisation', () => {
 
 describe('dilate', () => {
   it('sets exactly the pixels within a (2r+1)² square of foreground (random images)', () => {
-    let seed = 11;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = seededRandom(11);
     for (let n = 0; n < 200; n++) {
       const width = 1 + Math.floor(random() * 40), height = 1 + Math.floor(random() * 30), r = Math.floor(random() * 5);
       const density = random() * 0.2;

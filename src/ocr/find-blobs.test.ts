@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BinaryImage } from './binarise.js';
 import { findBlobs, mergeFragments, type Blob } from './find-blobs.js';
+import { seededRandom } from './testing/seeded-random.js';
 
 const box = (x0: number, y0: number, x1: number, y1: number): Blob => ({ x0, y0, x1, y1, area: (x1 - x0) * (y1 - y0) });
 
@@ -51,8 +52,7 @@ function floodFillBlobs(bin: BinaryImage, minArea: number): Blob[] {
 
 describe('findBlobs', () => {
   it('finds the same components, in the same order, as a flood fill (random images of every density)', () => {
-    let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = seededRandom(7);
     for (let n = 0; n < 300; n++) {
       const width = 1 + Math.floor(random() * 60), height = 1 + Math.floor(random() * 40), density = random();
       const data = new Uint8Array(width * height);

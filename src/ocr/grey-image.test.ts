@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toGrey } from './grey-image.js';
 import type { RawImage } from './types.js';
+import { seededRandom } from './testing/seeded-random.js';
 
 /** The plain definition: each output pixel is the rounded mean luma of the input pixels its area covers. */
 function plainGrey(image: RawImage, maxSide: number): Uint8Array {
@@ -25,8 +26,7 @@ function plainGrey(image: RawImage, maxSide: number): Uint8Array {
 
 describe('toGrey', () => {
   it('is the mean luma over each output pixel\'s area, downscaled or not (random images)', () => {
-    let seed = 3;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = seededRandom(3);
     for (let n = 0; n < 120; n++) {
       const width = 1 + Math.floor(random() * 50), height = 1 + Math.floor(random() * 50);
       const channels = random() < 0.3 ? 1 : 3;
