@@ -19,6 +19,8 @@ export interface DisplayCrop {
   pitch: number;
   /** The digit height in the photo the crop was scaled from, px. */
   sourceDigitHeight: number;
+  /** Where the rectangle's centre is in the crop, px: off the crop's centre when the photo's edge cut the crop. */
+  centre: { x: number; y: number };
 }
 
 export interface CropGeometry {
@@ -82,6 +84,7 @@ export async function extractDisplayCrop(image: RawImage, g: CropGeometry): Prom
     box: { left: Math.round(g.centreX - ex), top: Math.round(g.centreY - ey), width: Math.round(2 * ex), height: Math.round(2 * ey) },
     pitch: g.pitch * k,
     sourceDigitHeight: g.digitHeight,
+    centre: { x: ((cx - l2) * out.info.width) / w2, y: ((cy - t2) * out.info.height) / h2 },
   };
 }
 

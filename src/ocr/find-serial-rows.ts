@@ -30,9 +30,9 @@ export interface TextRowBox {
  * Rows of ≥ minBlobs evenly spaced, equally tall characters (dark ones first, then light ones), between 0.09 and 0.7 of the counter's digit
  * height (a serial is printed smaller than the counter; under a large LCD's digits it may be a tenth of them, as
  * small as the fine print, which is read and passed over), nearest the counter first.
- * The counter itself — the row through the cut's centre at the counter's height — is left out.
+ * The counter itself — the row through `counter` (the cut's centre unless the photo's edge cut it) at the counter's height — is left out.
  */
-export function findSerialRows(region: GreyImage, minBlobs = 5): TextRowBox[] {
+export function findSerialRows(region: GreyImage, counter = { x: region.width / 2, y: region.height / 2 }, minBlobs = 5): TextRowBox[] {
   const h = REGION_DIGIT_HEIGHT;
   const sat = integralImage(region);
   const rows: TextRowBox[] = [];
@@ -45,13 +45,13 @@ export function findSerialRows(region: GreyImage, minBlobs = 5): TextRowBox[] {
       for (const row of groupBlobRows(blobs, { minBlobs, maxBlobs: 16, maxSlope: 0.12 })) {
         if (row.pitch > 1.5 * row.height || row.heightSpread > 0.25) continue;
         const box: TextRowBox = ink === 'bright' ? { ...describe(row), ink } : describe(row);
-        if (Math.abs((box.y0 + box.y1) / 2 - region.height / 2) < 0.5 * h && box.height > 0.5 * h) continue;
+        if (Math.abs((box.y0 + box.y1) / 2 - counter.y) < 0.5 * h && box.height > 0.5 * h) continue;
         // A row of light characters may stand where their dark holes (0, 8) make a row of dark ones: both are kept.
         if (!rows.some((r) => r.ink === box.ink && overlap(r, box) > 0.5)) rows.push(box);
       }
     }
   }
-  const cx = region.width / 2, cy = region.height / 2;
+  const { x: cx, y: cy } = counter;
   const dist = (r: TextRowBox) => Math.hypot(Math.max(0, r.x0 - cx, cx - r.x1) * 0.5, (r.y0 + r.y1) / 2 - cy);
   // Dark print is the usual: its rows come first, each kind nearest first.
   const order = (r: TextRowBox) => (r.ink === 'bright' ? 1e9 : 0) + dist(r);

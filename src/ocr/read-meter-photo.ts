@@ -72,7 +72,7 @@ export async function readMeterPhoto(image: RawImage, ocr: TextRecogniser, optio
   read.sort((a, b) => (b.candidates[0]?.confidence ?? 0) - (a.candidates[0]?.confidence ?? 0));
   const best = read[0];
   // The serial is looked for around the chosen counter only: another meter in the frame has its own.
-  const serialRead = opts.readSerial && best ? await readSerial(image, cropGeometry(best.candidate), ocr) : null;
+  const serialRead = opts.readSerial && best ? await readSerial(image, cropGeometry(best.candidate, 0), ocr) : null;
   const serial = serialRead?.serial ?? null;
   if (!best || best.candidates.length === 0) {
     return { ...base, ...empty('digits_unreadable'), serial, crop: best?.box ?? null, ms: Math.round(opts.now() - started) };

@@ -6,6 +6,7 @@ import { extractDisplayCrop, encodeGreyPng, type CropGeometry } from './extract-
 import { findSerialRows, REGION_DIGIT_HEIGHT, type TextRowBox } from './find-serial-rows.js';
 import type { GreyImage } from './grey-image.js';
 import { invert, toGrey } from './grey-image.js';
+import { counterPlate } from './same-plate.js';
 import type { RecognisedSymbol, RecognisedText, TextRecogniser } from './text-recogniser.js';
 import type { RawImage } from './types.js';
 
@@ -27,19 +28,29 @@ export interface SerialReading {
   confidence: number;
 }
 
-/** Reads the serial printed near the counter whose digit row is `display` (photo coordinates); null when none is sure. */
-export async function readSerial(image: RawImage, display: CropGeometry, ocr: TextRecogniser): Promise<SerialReading | null> {
-  const H = display.digitHeight;
+/** Pitches the counter's crop is padded by on each side; the search reaches 4 digit heights further. */
+const COUNTER_PAD_PITCHES = 2.2;
+
+/** Reads the serial printed near the counter whose digit row is `counter` (photo coordinates, the row's own length,
+ *  unpadded); null when none is sure. */
+export async function readSerial(image: RawImage, counter: CropGeometry, ocr: TextRecogniser): Promise<SerialReading | null> {
+  const H = counter.digitHeight;
+  const padded = counter.length + 2 * COUNTER_PAD_PITCHES * counter.pitch;
   const region = await extractDisplayCrop(image, {
-    ...display,
-    length: Math.max(display.length + 8 * H, 1.6 * display.length),
+    ...counter,
+    length: Math.max(padded + 8 * H, 1.6 * padded),
     height: 12 * H,
     // extractDisplayCrop scales the given digit height to CROP_DIGIT_HEIGHT (40 px); ours should come out 80 px.
     digitHeight: (H * 40) / REGION_DIGIT_HEIGHT,
   });
   const { grey } = toGrey(region.image, Math.max(region.image.width, region.image.height));
+  const k = REGION_DIGIT_HEIGHT / H;
+  const { x: cx, y: cy } = region.centre;
+  const onPlate = counterPlate(grey, { x0: cx - (counter.length / 2) * k, x1: cx + (counter.length / 2) * k, y0: cy - REGION_DIGIT_HEIGHT / 2, y1: cy + REGION_DIGIT_HEIGHT / 2 }, { digitHeight: REGION_DIGIT_HEIGHT });
   let inverted: GreyImage | null = null;
-  for (const row of findSerialRows(grey).slice(0, MAX_ROWS)) {
+  for (const row of findSerialRows(grey, region.centre).slice(0, MAX_ROWS)) {
+    // Another meter's plate in the frame has its own serial.
+    if (!onPlate(row, row.ink)) continue;
     // Light print is read as dark print on light, as Tesseract expects.
     const found = await readSerialRow(row.ink === 'bright' ? (inverted ??= invert(grey)) : grey, row, ocr);
     if (found) return found;
