@@ -70,6 +70,29 @@ describe('readings from photos', () => {
     expect(decide('ЛС 2700123456', photos({ ...counter, serial: '011234567' }, plate)).decision).toBe('accept');
   });
 
+  it('takes the counter whose serial is the meter\'s when the photo shows a neighbour\'s meter too', () => {
+    const own = { display: 'drum' as const, candidates: [cand(48391, 0.93)], digitConfidence: [], serial: '011234567', serialConfidence: 0.95, zone: null, crop: { left: 900, top: 10, width: 100, height: 30 } };
+    // The recogniser chose the neighbour's counter (read more surely, its own serial beside it).
+    const cabinet = photo([cand(1200, 0.97)], { serial: '09876543', otherCounters: [own] });
+    expect(decide('ЛС 2700123456', photos(cabinet))).toMatchObject({ decision: 'accept', source: 'photo', readings: [{ meter: '011234567', t1: 48391 }] });
+    expect(decide('', photos(cabinet), 'ivanova@mail.ru')).toMatchObject({ decision: 'accept', readings: [{ t1: 48391 }] });
+    // Beside a typed reading the customer's counter agrees; the neighbour's does not contradict it.
+    expect(decide('Лицевой счёт 2700123456, показания 48391', photos(cabinet)).decision).toBe('accept');
+    expect(decide('Лицевой счёт 2700123456, показания 48392', photos(cabinet)).reasons).toContain('photo_conflict');
+    // No other counter carries the meter's serial: nothing changes (the neighbour's serial is another meter's).
+    expect(decide('Счётчик 011234567', photos({ ...cabinet, otherCounters: [{ ...own, serial: '11111111' }] })).reasons).toContain('photo_other_meter');
+    // A chosen counter whose serial was not read stays chosen: the other row may be no counter at all.
+    expect(decide('ЛС 2700123456', photos({ ...cabinet, serial: null }))).toMatchObject({ decision: 'review', reasons: expect.arrayContaining(['decreased_value']), readings: [{ t1: 1200 }] });
+    // Neither sender nor text says which of the two registered meters is meant.
+    expect(decide('Добрый день', photos(cabinet)).reasons).toContain('meter_ambiguous');
+    // The other counter's own doubts come with it, not the chosen one's.
+    const settled = { ...own, candidates: [{ digits: '048391', value: 48391, confidence: 0.28 }], digitConfidence: [0.99, 0.98, 0.99, 0.99, 0.98, 0.99] };
+    const withDoubts = (chosen: PhotoReading['doubtCodes'], other: PhotoReading['doubtCodes']) =>
+      photo([cand(1200, 0.97)], { serial: '09876543', doubtCodes: chosen, otherCounters: [{ ...settled, doubtCodes: other }] });
+    expect(decide('ЛС 2700123456', photos(withDoubts(['strays'], ['row_extent']))).decision).toBe('accept');
+    expect(decide('ЛС 2700123456', photos(withDoubts([], ['row_extent', 'strays']))).decision).toBe('review');
+  });
+
   it('finds the account from the sender address, or the meter from the serial read on the faceplate', () => {
     expect(decide('', photos(photo([cand(48391, 0.95)])), 'ivanova@mail.ru').decision).toBe('accept');
     const bySerial = decide('Добрый день', photos(photo([cand(48391, 0.95)], { serial: '011234567' })));

@@ -5,7 +5,7 @@
 import type { Reading } from '../domain/types.js';
 import { normaliseSerial } from '../domain/serial.js';
 import type { ExtractedRecord, Extraction, MeterRef } from '../extract/extract-readings.js';
-import type { MessagePhotos } from '../ocr/types.js';
+import type { MessagePhotos, PhotoReading } from '../ocr/types.js';
 import type { RegistryIndex } from '../validate/registry-index.js';
 import { resolveRecord, type SenderContext } from '../validate/resolve-record.js';
 import type { DecisionRules } from './decide-message.js';
@@ -17,7 +17,8 @@ export function photoReasonsBesideText(readings: readonly Reading[], photos: Mes
   const reasons: ReasonCode[] = [];
   if (photos.problems.some((p) => p.problem === 'too_many_images')) reasons.push('too_many_images');
   const meterDigits = new Set(readings.flatMap((r) => registry.meter(r.account, r.meter)?.digits ?? []));
-  const check = checkPhotosAgainstText(readings, photos.readings, rules, meterDigits);
+  const meters = readings.map((r) => r.meter);
+  const check = checkPhotosAgainstText(readings, photos.readings.map((p) => counterOf(p, meters)), rules, meterDigits);
   if (check === 'conflict') reasons.push('photo_conflict');
   // A photo that could not be read (or opened) cannot confirm the typed value.
   else if (check === 'unverified' || (check === 'none' && photos.problems.length > 0)) reasons.push('photo_unverified');
@@ -50,12 +51,13 @@ export function decideFromPhotos(input: PhotoDecisionInput): { reading: Reading 
   const meter = found.meter;
   if (!meter) return { reading: null, reasons: found.problems };
 
-  const pick = pickPhotoReading(meter, photos.readings, input.photoRules, rules.maxIncrease[meter.kind]);
+  const readings = photos.readings.map((p) => counterOf(p, [meter.meter]));
+  const pick = pickPhotoReading(meter, readings, input.photoRules, rules.maxIncrease[meter.kind]);
   // Which meter is on the photo matters as much as its digits: a neighbour's meter in the same cabinet reads
   // just as plausibly. Only the serial on the faceplate, read and equal to this meter's, tells them apart — on
   // the very photo each value is taken from (a close-up of this meter's plate beside a photo of the neighbour's
   // counter confirms nothing).
-  const showsMeter = (i: number) => photos.readings.some((p) => p.attachmentIndex === i && p.serial !== null && sameSerial(p.serial, meter.meter));
+  const showsMeter = (i: number) => readings.some((p) => p.attachmentIndex === i && p.serial !== null && sameSerial(p.serial, meter.meter));
   const confirmed = pick.ok && pick.values.every((v) => showsMeter(v.attachmentIndex));
   const values = pick.ok ? pick.values : pick.best ? [pick.best] : [];
   if (values.length === 0) return { reading: null, reasons: [pick.ok ? 'photo_not_read' : pick.reason] };
@@ -68,12 +70,26 @@ export function decideFromPhotos(input: PhotoDecisionInput): { reading: Reading 
   return { reading: resolved.reading, reasons: [...reasons] };
 }
 
-/** Registry meters whose serial is the one read off a photo (look-alike letters folded, or its digit run). */
+/** A photo's counter of one of these meters: the one the recogniser chose, unless its serial was read and is
+ *  another meter's, and another counter in the photo (a neighbour's in the same cabinet) carries one of these
+ *  serials. A chosen counter whose serial was not read stays: the other row may be no counter at all. */
+export function counterOf(p: PhotoReading, meters: readonly string[]): PhotoReading {
+  const { otherCounters, ...chosen } = p;
+  if (!otherCounters || p.serial === null || meters.some((m) => sameSerial(p.serial!, m))) return chosen;
+  const other = otherCounters.find((o) => meters.some((m) => sameSerial(o.serial, m)));
+  if (!other) return chosen;
+  const { doubtCodes: _chosenDoubts, ...photo } = chosen;
+  return { ...photo, ...other };
+}
+
+/** Registry meters whose serial is one read off a photo (look-alike letters folded, or its digit run): the chosen
+ *  counter's, or another counter's in the same photo. */
 function metersBySerial(photos: MessagePhotos, registry: RegistryIndex): MeterRef[] {
   const out = new Map<string, MeterRef>();
-  for (const p of photos.readings) {
-    if (!p.serial) continue;
-    const key = normaliseSerial(p.serial);
+  const serials = photos.readings.flatMap((p) => [p.serial, ...(p.otherCounters ?? []).map((o) => o.serial)]);
+  for (const serial of serials) {
+    if (!serial) continue;
+    const key = normaliseSerial(serial);
     const digits = key.replace(/\D/g, '');
     const refs = [...registry.meters(key), ...(digits.length >= 5 ? registry.metersByDigits(digits) : [])];
     for (const r of refs) out.set(`${r.account}\u0000${r.meter}`, r);

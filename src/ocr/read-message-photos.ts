@@ -43,7 +43,10 @@ async function readOne(bytes: Buffer, options: OcrOptions, pool: TesseractPool):
     timer = setTimeout(() => resolve({ problem: 'ocr_timeout' }), options.pool.jobTimeoutMs);
   });
   try {
-    const read = readMeterPhoto(loaded.image, pool).then(({ doubts, evidence: _evidence, ...r }): ReadOne => ({ ...r, doubtCodes: doubts.map(doubtCode) }), (e: unknown): ReadOne => {
+    const read = readMeterPhoto(loaded.image, pool).then(({ doubts, evidence: _evidence, otherCounters, ...r }): ReadOne => ({
+      ...r, doubtCodes: doubts.map(doubtCode),
+      ...(otherCounters ? { otherCounters: otherCounters.map(({ doubts: d, ...o }) => ({ ...o, doubtCodes: d.map(doubtCode) })) } : {}),
+    }), (e: unknown): ReadOne => {
       const code = (e as { code?: string }).code;
       if (code === 'ocr_timeout') return { problem: 'ocr_timeout' };
       throw e;

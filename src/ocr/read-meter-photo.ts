@@ -12,7 +12,7 @@ import { findDisplayCandidates, rowBox } from './find-display-candidates.js';
 import { toGrey } from './grey-image.js';
 import { readSerial } from './read-serial.js';
 import type { TextRecogniser } from './text-recogniser.js';
-import type { CropBox, PhotoReading, RawImage, ReadingCandidate } from './types.js';
+import type { CropBox, OtherCounter, PhotoReading, RawImage, ReadingCandidate } from './types.js';
 
 export type { TextRecogniser } from './text-recogniser.js';
 
@@ -36,12 +36,19 @@ const WIDER_CROP_PITCHES = 5;
 
 export const DEFAULT_READ_OPTIONS: ReadMeterOptions = { maxDisplays: 6, goodEnough: 0.9, readSerial: true, analysisSide: 1000, now: () => performance.now() };
 
-export type MeterPhotoReading = Omit<PhotoReading, 'attachmentIndex'> & {
+export type MeterPhotoReading = Omit<PhotoReading, 'attachmentIndex' | 'otherCounters'> & {
   /** Why the confidence is what it is (layout doubts of the chosen display). */
   doubts: string[];
   /** Per-digit evidence of the chosen display (what each recogniser said), empty when nothing was read. */
   evidence: DigitEvidence[];
+  otherCounters?: (Omit<OtherCounter, 'doubtCodes'> & { doubts: string[] })[];
 };
+
+/** Another counter is looked at when it reads at least this surely, with digits at least this share of the chosen
+ *  one's height, and at most this many of them (each costs a serial search). */
+const OTHER_COUNTER_CONFIDENCE = 0.5;
+const OTHER_COUNTER_SIZE = 0.7;
+const MAX_OTHER_COUNTERS = 2;
 
 interface ReadDisplay {
   candidate: DisplayCandidate;
@@ -78,8 +85,11 @@ export async function readMeterPhoto(image: RawImage, ocr: TextRecogniser, optio
     return { ...base, ...empty('digits_unreadable'), serial, crop: best?.box ?? null, ms: Math.round(opts.now() - started) };
   }
   const zone = best.reading.kind === 'lcd' ? await readZone(best.layout, ocr) : null;
+  // Only a counter whose serial was read can be told to be another meter's (the decision keeps it otherwise).
+  const otherCounters = serial !== null ? await readOtherCounters(image, best, read.slice(1), ocr) : [];
   return {
     ...base,
+    ...(otherCounters.length > 0 ? { otherCounters } : {}),
     zone,
     problem: null,
     display: best.reading.kind,
@@ -112,6 +122,41 @@ async function readDisplay(image: RawImage, candidate: DisplayCandidate, ocr: Te
   // An LCD point we did not see: the last one or two digits may be decimals. Offer those readings too.
   if (reading.kind === 'lcd' && layout.decimalsBy === null) candidates = withDroppedDecimals(candidates, reading.alternatives.length);
   return { candidate, reading, candidates, box: highlightBox(candidate, image), layout, digitHeight };
+}
+
+/**
+ * Meters hang side by side in a cabinet, and the photo of one shows its neighbours too: the counter read most
+ * surely may be a neighbour's. Other counters read nearly as well, as large, elsewhere in the photo are kept with
+ * the serial on their own plates, for the decision to take the one whose serial is the customer's meter's.
+ */
+async function readOtherCounters(image: RawImage, best: ReadDisplay, rest: ReadDisplay[], ocr: TextRecogniser): Promise<NonNullable<MeterPhotoReading['otherCounters']>> {
+  const out: NonNullable<MeterPhotoReading['otherCounters']> = [];
+  const taken = [best.box];
+  for (const r of rest) {
+    if (out.length >= MAX_OTHER_COUNTERS) break;
+    const top = r.candidates[0];
+    if (!top || top.confidence < OTHER_COUNTER_CONFIDENCE || r.digitHeight < OTHER_COUNTER_SIZE * best.digitHeight) continue;
+    if (taken.some((b) => boxesMeet(b, r.box))) continue;
+    taken.push(r.box);
+    const serial = await readSerial(image, cropGeometry(r.candidate, 0), ocr);
+    if (!serial) continue;
+    out.push({
+      display: r.reading.kind,
+      candidates: r.candidates,
+      digitConfidence: r.reading.alternatives.map((alts, i) => digitConfidence(alts, top.digits[i]!)),
+      serial: serial.serial,
+      serialConfidence: serial.confidence,
+      zone: r.reading.kind === 'lcd' ? await readZone(r.layout, ocr) : null,
+      crop: r.box,
+      doubts: r.reading.doubts,
+    });
+  }
+  return out;
+}
+
+/** Two highlight boxes overlap: rows of one display (its digits and its decimals, a row found twice). */
+function boxesMeet(a: CropBox, b: CropBox): boolean {
+  return a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
 }
 
 /** A wider cut of a row that ran into the crop's edge replaces it when its row ends inside and loses no digit. */

@@ -4,7 +4,7 @@ import { loadImage } from './load-image.js';
 import { doubtCode } from './read-message-photos.js';
 import { readMeterPhoto } from './read-meter-photo.js';
 import type { TextRecogniser } from './text-recogniser.js';
-import type { CropBox, DisplayKind, ImageProblem, LoadImageLimits, PhotoDoubt, ReadingCandidate } from './types.js';
+import type { CropBox, DisplayKind, ImageProblem, LoadImageLimits, OtherCounter, PhotoDoubt, ReadingCandidate } from './types.js';
 
 export interface PhotoFileLine {
   file: string;
@@ -22,12 +22,14 @@ export interface PhotoFileLine {
   doubts: string[];
   /** The doubts as stable codes (what the decision weighs). */
   doubtCodes: PhotoDoubt[];
+  /** Other meters' counters in the photo, with their serials. */
+  otherCounters: OtherCounter[];
   /** Decoded image → reading (decoding not included). */
   ms: number;
 }
 
 export async function readPhotoFile(file: string, ocr: TextRecogniser, limits: LoadImageLimits): Promise<PhotoFileLine> {
-  const none = { reading: null, digits: null, confidence: 0, display: null, serial: null, zone: null, crop: null, candidates: [], digitConfidence: [], doubts: [], doubtCodes: [], ms: 0 };
+  const none = { reading: null, digits: null, confidence: 0, display: null, serial: null, zone: null, crop: null, candidates: [], digitConfidence: [], doubts: [], doubtCodes: [], otherCounters: [], ms: 0 };
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -52,6 +54,7 @@ export async function readPhotoFile(file: string, ocr: TextRecogniser, limits: L
     problem: r.problem,
     doubts: r.doubts,
     doubtCodes: r.doubts.map(doubtCode),
+    otherCounters: (r.otherCounters ?? []).map(({ doubts, ...o }) => ({ ...o, doubtCodes: doubts.map(doubtCode) })),
     ms: r.ms,
   };
 }

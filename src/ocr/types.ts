@@ -77,6 +77,21 @@ export interface PhotoReading {
   ms: number;
   /** Why the recogniser lowered its confidence (see PhotoDoubt); absent when it had none or did not say. */
   doubtCodes?: PhotoDoubt[];
+  /** Other meters' counters in the photo (meters side by side in a cabinet), each with the serial read on its own
+   *  plate: the decision takes the counter whose serial is the meter's. Absent when there were none. */
+  otherCounters?: OtherCounter[];
+}
+
+/** Another counter in a photo than the one the recogniser chose, read at the same size; only with its serial. */
+export interface OtherCounter {
+  display: DisplayKind;
+  candidates: ReadingCandidate[];
+  digitConfidence: number[];
+  serial: string;
+  serialConfidence: number;
+  zone: PhotoReading['zone'];
+  crop: CropBox;
+  doubtCodes?: PhotoDoubt[];
 }
 
 /** Doubts about the layout of the digits read. `row_extent` (the row may go on beyond what was read) is the one

@@ -18,6 +18,14 @@ export function validPhotoReadings(value: unknown): PhotoReading[] {
     const o = p as Record<string, unknown>;
     return typeof o === 'object' && o !== null && Number.isInteger(o['attachmentIndex']) && isCrop(o['crop'] ?? null)
       && typeof o['imageWidth'] === 'number' && typeof o['imageHeight'] === 'number' && Array.isArray(o['candidates']);
+  }).map((p) => (p.otherCounters === undefined ? p : { ...p, otherCounters: validOtherCounters(p.otherCounters) }));
+}
+
+function validOtherCounters(value: unknown): NonNullable<PhotoReading['otherCounters']> {
+  if (!Array.isArray(value)) return [];
+  return value.filter((c): c is NonNullable<PhotoReading['otherCounters']>[number] => {
+    const o = c as Record<string, unknown>;
+    return typeof o === 'object' && o !== null && o['crop'] != null && isCrop(o['crop']) && Array.isArray(o['candidates']) && typeof o['serial'] === 'string';
   });
 }
 

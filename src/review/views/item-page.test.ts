@@ -43,6 +43,14 @@ describe('item page', () => {
     expect(page).toContain('data-photo="rotate"');
   });
 
+  it('marks another meter\'s counter in the photo apart, with its digits and serial', () => {
+    const other = { display: 'drum' as const, candidates: [{ digits: '000860', value: 860, confidence: 0.87 }], digitConfidence: [], serial: '12010293', serialConfidence: 0.99, zone: null, crop: { left: 800, top: 900, width: 150, height: 60 } };
+    const page = itemPage(ctx, view({ ...reading, otherCounters: [other] }), { forwardTo: [] });
+    expect(page).toContain('<rect class="crop-box other" x="800" y="900" width="150" height="60"/>');
+    expect(page).toContain('ещё счётчик на фото (пунктир): <b>000860</b> (уверенность 87%) · № 12010293');
+    expect(itemPage(ctx, view(reading), { forwardTo: [] })).not.toContain('crop-box other');
+  });
+
   it('shows a photo without a reading with zoom and rotate but no highlight', () => {
     const page = itemPage(ctx, view(null), { forwardTo: [] });
     expect(page).toContain('data-photo="zoom-in"');

@@ -100,6 +100,8 @@ function photo(itemId: number, a: AttachmentView): Html {
   const r = a.reading;
   const crop = r?.crop && r.imageWidth > 0 && r.imageHeight > 0 ? r.crop : null;
   const best = r?.candidates[0];
+  // Another meter's counter in the same photo (a cabinet): the decision may have taken it by its serial.
+  const others = crop ? (r?.otherCounters ?? []) : [];
   return html`<figure class="photo" data-index="${a.index}">
   <div class="photo-controls">
     <button type="button" data-photo="zoom-in" title="Увеличить (z)">+</button>
@@ -109,9 +111,9 @@ function photo(itemId: number, a: AttachmentView): Html {
   </div>
   <div class="photo-frame"><div class="photo-stage">
     <img src="/items/${itemId}/photos/${a.index}" alt="${a.filename}">
-    ${crop && r ? html`<svg class="crop" viewBox="0 0 ${r.imageWidth} ${r.imageHeight}" preserveAspectRatio="none" aria-hidden="true"><rect class="crop-box" x="${crop.left}" y="${crop.top}" width="${crop.width}" height="${crop.height}"/></svg>` : ''}
+    ${crop && r ? html`<svg class="crop" viewBox="0 0 ${r.imageWidth} ${r.imageHeight}" preserveAspectRatio="none" aria-hidden="true"><rect class="crop-box" x="${crop.left}" y="${crop.top}" width="${crop.width}" height="${crop.height}"/>${others.map((o) => html`<rect class="crop-box other" x="${o.crop.left}" y="${o.crop.top}" width="${o.crop.width}" height="${o.crop.height}"/>`)}</svg>` : ''}
   </div></div>
-  <figcaption>${a.filename}${r ? html` · распознано: ${best ? html`<b>${best.digits}</b> (уверенность ${Math.round(best.confidence * 100)}%)` : r.problem ?? '—'}${r.serial ? html` · № ${r.serial}` : ''}` : ''}</figcaption>
+  <figcaption>${a.filename}${r ? html` · распознано: ${best ? html`<b>${best.digits}</b> (уверенность ${Math.round(best.confidence * 100)}%)` : r.problem ?? '—'}${r.serial ? html` · № ${r.serial}` : ''}` : ''}${others.map((o) => html`<br>ещё счётчик на фото (пунктир): <b>${o.candidates[0]?.digits ?? '—'}</b> (уверенность ${Math.round((o.candidates[0]?.confidence ?? 0) * 100)}%) · № ${o.serial}`)}</figcaption>
 </figure>`;
 }
 
