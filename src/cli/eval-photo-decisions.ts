@@ -9,6 +9,7 @@
 // dropped or added at an end (the photo must not bear them out: review). A contradicted value accepted is a wrong
 // accept as much as a misread photo.
 //
+// `--verbose` also prints each readable photo-only case not accepted, with its reasons.
 // `--save-reads FILE` keeps what the OCR read of each photo (JSON); `--reads FILE` decides from such a file instead
 // of reading the photos again — seconds instead of minutes when only the decision rules (src/decide) change. The
 // saved reads are those of the OCR code that made them: re-save after changing src/ocr.
@@ -64,6 +65,7 @@ async function main(argv: string[]): Promise<number> {
   const option = (name: string): string | undefined => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
   const readsFrom = option('--reads');
   const saveReads = option('--save-reads');
+  const verbose = argv.includes('--verbose');
   const dir = argv.find((a, i) => !a.startsWith('--') && !['--reads', '--save-reads'].includes(argv[i - 1] ?? '')) ?? 'samples/photos';
   const labels = JSON.parse(await readFile(path.join(dir, 'labels.json'), 'utf8')) as Label[];
   const settings = loadSettings([...RULE_SETTINGS, ...OCR_SETTINGS]);
@@ -95,6 +97,7 @@ async function main(argv: string[]): Promise<number> {
         if (truth !== null) readable++;
         if (d.decision !== 'accept') {
           if (truth !== null) for (const r of d.reasons) missed.set(r, (missed.get(r) ?? 0) + 1);
+          if (truth !== null && verbose) process.stdout.write(`missed ${label.file} (last ${last}): ${d.reasons.join(',')} read ${photos.readings.map((p) => `${p.candidates[0]?.digits ?? p.problem}@${p.candidates[0]?.confidence ?? 0} [${(p.doubtCodes ?? []).join(',')}] serial ${p.serial ?? '-'}`).join('; ')}\n`);
           continue;
         }
         accepts++;

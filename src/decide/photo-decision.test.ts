@@ -57,17 +57,27 @@ describe('readings from photos', () => {
     expect(d).toMatchObject({ decision: 'accept', source: 'photo', readings: [{ account: '2700123456', meter: '011234567', t1: 48391 }] });
   });
 
-  it('takes a photo reading only for the meter whose serial the photo shows: a neighbour\'s reads just as plausibly', () => {
-    const unread = decide('ЛС 2700123456', photos(photo([cand(48391, 0.95)], { serial: null })));
-    expect(unread).toMatchObject({ decision: 'review', reasons: ['photo_meter_unconfirmed'], readings: [{ t1: 48391 }] });
-    expect(decide('ЛС 2700123456', photos(photo([cand(48391, 0.95)], { serial: '011879944' }))).reasons).toEqual(['photo_meter_unconfirmed']);
+  it('takes a photo reading for the meter named unless the photo shows another serial, or another counter beside it', () => {
+    // The serial not read at all (glare, behind a cabinet door): the photo is of the meter the text names.
+    expect(decide('ЛС 2700123456', photos(photo([cand(48391, 0.95)], { serial: null })))).toMatchObject({ decision: 'accept', readings: [{ t1: 48391 }] });
+    // A serial read and different: a neighbour's meter reads just as plausibly (neighbours' serials run on).
+    expect(decide('ЛС 2700123456', photos(photo([cand(48391, 0.95)], { serial: '011234568' })))).toMatchObject({ decision: 'review', reasons: ['photo_meter_unconfirmed'], readings: [{ t1: 48391 }] });
+    // The serial not read, and another counter in the photo: which one is the customer's only the serial tells.
+    const beside = { display: 'drum' as const, candidates: [cand(1200, 0.9)], digitConfidence: [], serial: null, zone: null, crop: { left: 900, top: 10, width: 100, height: 30 } };
+    expect(decide('ЛС 2700123456', photos(photo([cand(48391, 0.95)], { serial: null, otherCounters: [beside] }))).reasons).toEqual(['photo_meter_unconfirmed']);
   });
 
   it('takes the serial only from the photo the reading comes from: a plate close-up beside another meter\'s counter confirms nothing', () => {
-    const counter = photo([cand(48391, 0.95)], { serial: null });
+    const counter = photo([cand(48391, 0.95)], { serial: '011234568' });
     const plate = photo([], { attachmentIndex: 1, serial: '011234567' });
     expect(decide('ЛС 2700123456', photos(counter, plate))).toMatchObject({ decision: 'review', reasons: ['photo_meter_unconfirmed'] });
     expect(decide('ЛС 2700123456', photos({ ...counter, serial: '011234567' }, plate)).decision).toBe('accept');
+  });
+
+  it('takes a long serial read with one digit more in front as the same: the raised o of a "№" against the digits', () => {
+    expect(decide('ЛС 2700123456', photos(photo([cand(48391, 0.95)], { serial: '2011234567' }))).decision).toBe('accept');
+    expect(decide('ЛС 2700123456', photos(photo([cand(48391, 0.95)], { serial: '0112345672' }))).decision).toBe('review');
+    expect(decide('ЛС 2700123456', photos(photo([cand(48391, 0.95)], { serial: '21011234567' }))).decision).toBe('review');
   });
 
   it('takes the counter whose serial is the meter\'s when the photo shows a neighbour\'s meter too', () => {

@@ -54,10 +54,14 @@ export function decideFromPhotos(input: PhotoDecisionInput): { reading: Reading 
   const readings = photos.readings.map((p) => counterOf(p, [meter.meter]));
   const pick = pickPhotoReading(meter, readings, input.photoRules, rules.maxIncrease[meter.kind]);
   // Which meter is on the photo matters as much as its digits: a neighbour's meter in the same cabinet reads
-  // just as plausibly. Only the serial on the faceplate, read and equal to this meter's, tells them apart — on
-  // the very photo each value is taken from (a close-up of this meter's plate beside a photo of the neighbour's
-  // counter confirms nothing).
-  const showsMeter = (i: number) => readings.some((p) => p.attachmentIndex === i && p.serial !== null && sameSerial(p.serial, meter.meter));
+  // just as plausibly. The serial on the faceplate tells them apart — on the very photo each value is taken from (a
+  // close-up of this meter's plate beside a photo of the neighbour's counter confirms nothing). A serial read and
+  // equal to this meter's confirms it; one read and different does not (a neighbour's, or misread: a clerk looks).
+  // A photo whose serial could not be read at all (washed out by glare, behind a cabinet door, out of frame) is of
+  // the meter the text or the sender names, as a clerk would take it — unless another counter stands in it too.
+  const showsMeter = (i: number) => readings.some((p) => p.attachmentIndex === i && (p.serial === null
+    ? (p.otherCounters ?? []).length === 0
+    : sameSerial(p.serial, meter.meter)));
   const confirmed = pick.ok && pick.values.every((v) => showsMeter(v.attachmentIndex));
   const values = pick.ok ? pick.values : pick.best ? [pick.best] : [];
   if (values.length === 0) return { reading: null, reasons: [pick.ok ? 'photo_not_read' : pick.reason] };
@@ -74,11 +78,10 @@ export function decideFromPhotos(input: PhotoDecisionInput): { reading: Reading 
  *  another meter's, and another counter in the photo (a neighbour's in the same cabinet) carries one of these
  *  serials. A chosen counter whose serial was not read stays: the other row may be no counter at all. */
 export function counterOf(p: PhotoReading, meters: readonly string[]): PhotoReading {
-  const { otherCounters, ...chosen } = p;
-  if (!otherCounters || p.serial === null || meters.some((m) => sameSerial(p.serial!, m))) return chosen;
-  const other = otherCounters.find((o) => meters.some((m) => sameSerial(o.serial, m)));
-  if (!other) return chosen;
-  const { doubtCodes: _chosenDoubts, ...photo } = chosen;
+  if (!p.otherCounters || p.serial === null || meters.some((m) => sameSerial(p.serial!, m))) return p;
+  const other = p.otherCounters.find((o) => o.serial !== null && meters.some((m) => sameSerial(o.serial!, m)));
+  if (!other) return p;
+  const { doubtCodes: _chosenDoubts, otherCounters: _others, ...photo } = p;
   return { ...photo, ...other };
 }
 
@@ -98,13 +101,17 @@ function metersBySerial(photos: MessagePhotos, registry: RegistryIndex): MeterRe
 }
 
 /** The same serial, look-alike letters folded; a registry serial with a letter prefix ("CE102-0045678") may be
- *  printed, and read, as its digit run. */
-function sameSerial(read: string, registered: string): boolean {
+ *  printed, and read, as its digit run. The small raised o of a "№" set against the digits reads as one more digit
+ *  in front ("№04417720" read 204417720): a long serial read with one digit more in front is the same. (Meters of
+ *  one series, as neighbours in a cabinet often are, differ in their last digits, never by a digit in front.) */
+export function sameSerial(read: string, registered: string): boolean {
   const a = normaliseSerial(read);
   const b = normaliseSerial(registered);
   if (a === b) return true;
   const digits = (s: string) => s.replace(/\D/g, '');
-  return digits(a).length >= 6 && digits(a) === digits(b);
+  const da = digits(a), db = digits(b);
+  if (da.length >= 6 && da === db) return true;
+  return /^[0-9]+$/.test(a) && /^[0-9]+$/.test(b) && b.length >= 7 && a.length === b.length + 1 && a.endsWith(b);
 }
 
 function valueItem(v: PhotoValue): ExtractedRecord['values'][number] {

@@ -62,7 +62,7 @@ const DOUBTS: [RegExp, PhotoDoubt][] = [
   [/row may continue/, 'row_extent'], [/touches crop border/, 'touches_border'], [/could not be seen/, 'missing_digit'], [/half-turned drum read/, 'half_turned'],
   [/stray blobs/, 'strays'], [/no decimal point/, 'no_decimal_point'], [/glare/, 'glare'], [/red blob inside/, 'red_inside'],
   [/uneven digit heights/, 'uneven_heights'], [/^only \d+ integer digits/, 'few_digits'], [/^\d+ integer digits/, 'many_digits'],
-  [/faceplate/, 'faceplate_font'], [/tesseract (digit count differs|read nothing)|disagree/, 'engines_disagree'], [/smaller digits than another row/, 'smaller_row'],
+  [/faceplate/, 'faceplate_font'], [/tesseract (digit count differs|read nothing)|disagree/, 'engines_disagree'], [/smaller digits than/, 'smaller_row'],
 ];
 
 export function doubtCode(text: string): PhotoDoubt {

@@ -1,7 +1,7 @@
 // Integration: synthetic meter photos rendered with sharp (SVG), read with the real Tesseract pool.
 // The property that matters is "correctly or not at all": a reading at or above ACCEPT_CONFIDENCE must be right.
 import { afterAll, describe, expect, it } from 'vitest';
-import { ACCEPT_CONFIDENCE, readMeterPhoto, widerIsBetter } from './read-meter-photo.js';
+import { ACCEPT_CONFIDENCE, applySizePrior, readMeterPhoto, widerIsBetter } from './read-meter-photo.js';
 import type { TextRecogniser } from './read-meter-photo.js';
 import { createTesseractPool } from './tesseract-pool.js';
 import { renderSyntheticMeter, type SyntheticMeter } from './testing/render-synthetic-meter.js';
@@ -65,6 +65,28 @@ describe('readMeterPhoto on synthetic photos', () => {
     const blind: TextRecogniser = { recognise: async () => ({ text: '', confidence: 0, symbols: [] }) };
     const r = await readMeterPhoto(await renderSyntheticMeter({ ...base, angleDeg: 4 }), blind);
     expect(r.candidates[0]?.confidence ?? 0).toBeLessThan(ACCEPT_CONFIDENCE);
+  });
+});
+
+describe('applySizePrior', () => {
+  const row = (digitHeight: number, confidence = 0.9) => ({ digitHeight, candidates: [{ digits: '2009', value: 2009, confidence }], reading: { doubts: [] as string[] } });
+  const photo = { width: 2000, height: 1500 };
+
+  it('lowers a row clearly smaller than the largest read one: a serial or a rating beside the counter', () => {
+    const rows = [row(60), row(40), row(30, 0.2)];
+    applySizePrior(rows, photo);
+    expect(rows.map((r) => r.candidates[0]!.confidence)).toEqual([0.9, 0.54, 0.12]);
+    expect(rows[1]!.reading.doubts).toEqual(['smaller digits than another row in the photo']);
+  });
+
+  it('lowers digits too small for the counter the photo was taken of, even alone: a year read where glare hid the display', () => {
+    const alone = [row(20)];
+    applySizePrior(alone, photo);
+    expect(alone[0]!.candidates[0]!.confidence).toBe(0.54);
+    expect(alone[0]!.reading.doubts).toEqual(['smaller digits than a counter photographed to be read']);
+    const counter = [row(26)];
+    applySizePrior(counter, photo);
+    expect(counter[0]!.candidates[0]!.confidence).toBe(0.9);
   });
 });
 

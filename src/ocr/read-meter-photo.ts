@@ -44,6 +44,11 @@ export type MeterPhotoReading = Omit<PhotoReading, 'attachmentIndex' | 'otherCou
   otherCounters?: (Omit<OtherCounter, 'doubtCodes'> & { doubts: string[] })[];
 };
 
+/** Share of the photo's shorter side below which digits are too small to be the counter the photo was taken of:
+ *  the smallest counter read right on fourteen labelled sets (phone photos of meters filling 20–70% of the frame)
+ *  had digits of 1.7%, the faceplate years read where glare hid the display 1.3–1.35%. */
+const MIN_DIGIT_SHARE = 0.015;
+
 /** Another counter is looked at when it reads at least this surely, with digits at least this share of the chosen
  *  one's height, and at most this many of them (each costs a serial search). */
 const OTHER_COUNTER_CONFIDENCE = 0.5;
@@ -69,13 +74,15 @@ export async function readMeterPhoto(image: RawImage, ocr: TextRecogniser, optio
   if (found.length === 0) return { ...base, ...empty('no_display_found'), ms: Math.round(opts.now() - started) };
   const read: ReadDisplay[] = [];
   const tallestRow = Math.max(...found.map((c) => c.row.height));
+  let looked = 0;
   for (const candidate of found.slice(0, opts.maxDisplays)) {
+    looked++;
     const r = await readDisplay(image, candidate, ocr);
     if (r) read.push(r);
     // Stop early only on the tallest rows: a confident small row may be the serial, not the counter.
     if (r && candidate.row.height >= 0.9 * tallestRow && (r.candidates[0]?.confidence ?? 0) >= opts.goodEnough) break;
   }
-  applySizePrior(read);
+  applySizePrior(read, image);
   read.sort((a, b) => (b.candidates[0]?.confidence ?? 0) - (a.candidates[0]?.confidence ?? 0));
   const best = read[0];
   // The serial is looked for around the chosen counter only: another meter in the frame has its own.
@@ -85,8 +92,16 @@ export async function readMeterPhoto(image: RawImage, ocr: TextRecogniser, optio
     return { ...base, ...empty('digits_unreadable'), serial, crop: best?.box ?? null, ms: Math.round(opts.now() - started) };
   }
   const zone = best.reading.kind === 'lcd' ? await readZone(best.layout, ocr) : null;
-  // Only a counter whose serial was read can be told to be another meter's (the decision keeps it otherwise).
-  const otherCounters = serial !== null ? await readOtherCounters(image, best, read.slice(1), ocr) : [];
+  // A counter whose serial could not be read is the customer's only if no other counter stands beside it: the rows
+  // left unread when a confident one ended the search are looked at too.
+  const unread = serial === null ? found.slice(looked, opts.maxDisplays).filter((c) => c.row.height >= OTHER_COUNTER_SIZE * best.candidate.row.height) : [];
+  for (const candidate of unread.slice(0, MAX_OTHER_COUNTERS)) {
+    const r = await readDisplay(image, candidate, ocr);
+    if (r) read.push(r);
+  }
+  // Another counter's serial is searched for only when the chosen one's was read: only then can the chosen one be
+  // told to be another meter's, and its neighbour the customer's (the decision keeps the chosen one otherwise).
+  const otherCounters = opts.readSerial ? await readOtherCounters(image, best, read.slice(1), serial !== null ? ocr : null) : [];
   return {
     ...base,
     ...(otherCounters.length > 0 ? { otherCounters } : {}),
@@ -126,10 +141,11 @@ async function readDisplay(image: RawImage, candidate: DisplayCandidate, ocr: Te
 
 /**
  * Meters hang side by side in a cabinet, and the photo of one shows its neighbours too: the counter read most
- * surely may be a neighbour's. Other counters read nearly as well, as large, elsewhere in the photo are kept with
- * the serial on their own plates, for the decision to take the one whose serial is the customer's meter's.
+ * surely may be a neighbour's. Other counters read nearly as well, as large, elsewhere in the photo are kept, with
+ * the serial on their own plates when `ocr` is given, for the decision to take the one whose serial is the
+ * customer's meter's — or to know the photo shows more than one meter.
  */
-async function readOtherCounters(image: RawImage, best: ReadDisplay, rest: ReadDisplay[], ocr: TextRecogniser): Promise<NonNullable<MeterPhotoReading['otherCounters']>> {
+async function readOtherCounters(image: RawImage, best: ReadDisplay, rest: ReadDisplay[], ocr: TextRecogniser | null): Promise<NonNullable<MeterPhotoReading['otherCounters']>> {
   const out: NonNullable<MeterPhotoReading['otherCounters']> = [];
   const taken = [best.box];
   for (const r of rest) {
@@ -138,15 +154,14 @@ async function readOtherCounters(image: RawImage, best: ReadDisplay, rest: ReadD
     if (!top || top.confidence < OTHER_COUNTER_CONFIDENCE || r.digitHeight < OTHER_COUNTER_SIZE * best.digitHeight) continue;
     if (taken.some((b) => boxesMeet(b, r.box))) continue;
     taken.push(r.box);
-    const serial = await readSerial(image, cropGeometry(r.candidate, 0), ocr);
-    if (!serial) continue;
+    const serial = ocr ? await readSerial(image, cropGeometry(r.candidate, 0), ocr) : null;
     out.push({
       display: r.reading.kind,
       candidates: r.candidates,
       digitConfidence: r.reading.alternatives.map((alts, i) => digitConfidence(alts, top.digits[i]!)),
-      serial: serial.serial,
-      serialConfidence: serial.confidence,
-      zone: r.reading.kind === 'lcd' ? await readZone(r.layout, ocr) : null,
+      serial: serial?.serial ?? null,
+      ...(serial ? { serialConfidence: serial.confidence } : {}),
+      zone: r.reading.kind === 'lcd' && ocr ? await readZone(r.layout, ocr) : null,
       crop: r.box,
       doubts: r.reading.doubts,
     });
@@ -164,13 +179,16 @@ export function widerIsBetter(tight: Pick<DisplayLayout, 'digits' | 'flags'>, wi
   return wider !== null && !wider.flags.touchesBorder && wider.digits.length >= tight.digits.length;
 }
 
-/** The counter's digits are the largest on the faceplate; a clearly smaller row is more likely a serial or a rating. */
-function applySizePrior(read: ReadDisplay[]): void {
+/** The counter's digits are the largest on the faceplate; a clearly smaller row is more likely a serial or a rating.
+ *  And a counter photographed to be read fills a fair part of the frame: digits under MIN_DIGIT_SHARE of the
+ *  photo's shorter side are faceplate print (a year, a rating) read where the counter itself could not be seen. */
+export function applySizePrior(read: Pick<ReadDisplay, 'digitHeight' | 'candidates'>[] & { reading: { doubts: string[] } }[], image: Pick<RawImage, 'width' | 'height'>): void {
   // Only rows that read as digits at all count: a tall label or a barcode says nothing about the counter.
   const tallest = Math.max(0, ...read.filter((r) => (r.candidates[0]?.confidence ?? 0) >= 0.3).map((r) => r.digitHeight));
+  const smallest = MIN_DIGIT_SHARE * Math.min(image.width, image.height);
   for (const r of read) {
-    if (r.digitHeight >= 0.7 * tallest) continue;
-    r.reading.doubts.push('smaller digits than another row in the photo');
+    if (r.digitHeight >= 0.7 * tallest && r.digitHeight >= smallest) continue;
+    r.reading.doubts.push(r.digitHeight < smallest ? 'smaller digits than a counter photographed to be read' : 'smaller digits than another row in the photo');
     r.candidates = r.candidates.map((c) => ({ ...c, confidence: Math.round(c.confidence * 600) / 1000 }));
   }
 }

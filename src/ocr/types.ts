@@ -77,18 +77,20 @@ export interface PhotoReading {
   ms: number;
   /** Why the recogniser lowered its confidence (see PhotoDoubt); absent when it had none or did not say. */
   doubtCodes?: PhotoDoubt[];
-  /** Other meters' counters in the photo (meters side by side in a cabinet), each with the serial read on its own
-   *  plate: the decision takes the counter whose serial is the meter's. Absent when there were none. */
+  /** Other counters in the photo (meters side by side in a cabinet), each with the serial read on its own plate
+   *  when the chosen counter's was read: the decision takes the counter whose serial is the meter's, and does not
+   *  take a counter whose serial is unread for the customer's when another stands beside it. Absent when none. */
   otherCounters?: OtherCounter[];
 }
 
-/** Another counter in a photo than the one the recogniser chose, read at the same size; only with its serial. */
+/** Another counter in a photo than the one the recogniser chose, read nearly as surely, at the same size. */
 export interface OtherCounter {
   display: DisplayKind;
   candidates: ReadingCandidate[];
   digitConfidence: number[];
-  serial: string;
-  serialConfidence: number;
+  /** Its serial, when read (it is looked for only when the chosen counter's was read). */
+  serial: string | null;
+  serialConfidence?: number;
   zone: PhotoReading['zone'];
   crop: CropBox;
   doubtCodes?: PhotoDoubt[];

@@ -10,9 +10,10 @@ describe('validPhotoReadings', () => {
     expect(validPhotoReadings({ readings: [reading] })).toEqual([]);
   });
 
-  it('keeps only well-formed other counters: each needs a box, candidates and a serial', () => {
-    const bad = [{ ...other, crop: null }, { ...other, crop: undefined }, { ...other, serial: 12 }, { ...other, candidates: 'x' }, 'x'];
-    expect(validPhotoReadings([{ ...reading, otherCounters: [other, ...bad] }])).toEqual([{ ...reading, otherCounters: [other] }]);
+  it('keeps only well-formed other counters: each needs a box, candidates and a serial or null', () => {
+    const bad = [{ ...other, crop: null }, { ...other, crop: undefined }, { ...other, serial: 12 }, { ...other, serial: undefined }, { ...other, candidates: 'x' }, 'x'];
+    const unread = { ...other, serial: null };
+    expect(validPhotoReadings([{ ...reading, otherCounters: [other, unread, ...bad] }])).toEqual([{ ...reading, otherCounters: [other, unread] }]);
     expect(validPhotoReadings([{ ...reading, otherCounters: 'x' }])).toEqual([{ ...reading, otherCounters: [] }]);
   });
 });

@@ -25,7 +25,7 @@ function validOtherCounters(value: unknown): NonNullable<PhotoReading['otherCoun
   if (!Array.isArray(value)) return [];
   return value.filter((c): c is NonNullable<PhotoReading['otherCounters']>[number] => {
     const o = c as Record<string, unknown>;
-    return typeof o === 'object' && o !== null && o['crop'] != null && isCrop(o['crop']) && Array.isArray(o['candidates']) && typeof o['serial'] === 'string';
+    return typeof o === 'object' && o !== null && o['crop'] != null && isCrop(o['crop']) && Array.isArray(o['candidates']) && (typeof o['serial'] === 'string' || o['serial'] === null);
   });
 }
 

@@ -49,6 +49,8 @@ describe('item page', () => {
     expect(page).toContain('<rect class="crop-box other" x="800" y="900" width="150" height="60"/>');
     expect(page).toContain('ещё счётчик на фото (пунктир): <b>000860</b> (уверенность 87%) · № 12010293');
     expect(itemPage(ctx, view(reading), { forwardTo: [] })).not.toContain('crop-box other');
+    const unread = itemPage(ctx, view({ ...reading, otherCounters: [{ ...other, serial: null }] }), { forwardTo: [] });
+    expect(unread).toContain('ещё счётчик на фото (пунктир): <b>000860</b> (уверенность 87%)<');
   });
 
   it('shows a photo without a reading with zoom and rotate but no highlight', () => {

@@ -113,7 +113,7 @@ function photo(itemId: number, a: AttachmentView): Html {
     <img src="/items/${itemId}/photos/${a.index}" alt="${a.filename}">
     ${crop && r ? html`<svg class="crop" viewBox="0 0 ${r.imageWidth} ${r.imageHeight}" preserveAspectRatio="none" aria-hidden="true"><rect class="crop-box" x="${crop.left}" y="${crop.top}" width="${crop.width}" height="${crop.height}"/>${others.map((o) => html`<rect class="crop-box other" x="${o.crop.left}" y="${o.crop.top}" width="${o.crop.width}" height="${o.crop.height}"/>`)}</svg>` : ''}
   </div></div>
-  <figcaption>${a.filename}${r ? html` · распознано: ${best ? html`<b>${best.digits}</b> (уверенность ${Math.round(best.confidence * 100)}%)` : r.problem ?? '—'}${r.serial ? html` · № ${r.serial}` : ''}` : ''}${others.map((o) => html`<br>ещё счётчик на фото (пунктир): <b>${o.candidates[0]?.digits ?? '—'}</b> (уверенность ${Math.round((o.candidates[0]?.confidence ?? 0) * 100)}%) · № ${o.serial}`)}</figcaption>
+  <figcaption>${a.filename}${r ? html` · распознано: ${best ? html`<b>${best.digits}</b> (уверенность ${Math.round(best.confidence * 100)}%)` : r.problem ?? '—'}${r.serial ? html` · № ${r.serial}` : ''}` : ''}${others.map((o) => html`<br>ещё счётчик на фото (пунктир): <b>${o.candidates[0]?.digits ?? '—'}</b> (уверенность ${Math.round((o.candidates[0]?.confidence ?? 0) * 100)}%)${o.serial ? html` · № ${o.serial}` : ''}`)}</figcaption>
 </figure>`;
 }
 
