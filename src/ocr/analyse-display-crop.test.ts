@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsMost, countStrays, extendsRow, findDecimalPoint, findDecimalPointByProfile, glareShare, isDarkRed, isRed, isSegmentOne, solidLikeCounters, textBefore } from './analyse-display-crop.js';
+import { containsMost, countStrays, extendsRow, findDecimalPoint, findDecimalPointByProfile, glareShare, isDarkRed, isRed, isSegmentOne, solidLikeCounters, strokeWidth, textBefore } from './analyse-display-crop.js';
 import type { BinaryImage } from './binarise.js';
 import type { Blob } from './find-blobs.js';
 import { describeRow } from './group-blob-rows.js';
@@ -58,6 +58,36 @@ describe('findDecimalPointByProfile', () => {
   it('takes no bottom bar of a digit without a lower-left segment (3, 5) for a point', () => {
     const { img, boxes } = draw([6, 3, 5, 2, 5], null);
     expect(findDecimalPointByProfile(img, boxes, describeRow(boxes), 0)).toBe(-1);
+  });
+
+  it('takes no short bottom bar jutting out from under the next glyph for a point (649089.69 read 64908.969)', () => {
+    // An 8, then a 9 whose bottom bar is short and set to the left of its upper segments, as in a slanted font.
+    const img: BinaryImage = { data: new Uint8Array(120 * 60), width: 120, height: 60 };
+    drawDigit(img, 'abcdefg', 10, 10, 24, 40, 4);
+    drawDigit(img, 'abcfg', 44, 10, 24, 40, 4);
+    for (let y = 46; y < 50; y++) for (let x = 38; x < 49; x++) img.data[y * 120 + x] = 1;
+    const boxes = [box(10, 10, 34, 50), box(38, 10, 68, 50)];
+    expect(findDecimalPointByProfile(img, boxes, describeRow(boxes), 0)).toBe(-1);
+  });
+
+  it('finds a point as wide as a stroke touching the next glyph, inside its box', () => {
+    const img: BinaryImage = { data: new Uint8Array(140 * 60), width: 140, height: 60 };
+    drawDigit(img, PATTERN[6]!, 10, 10, 24, 40, 5);
+    drawDigit(img, PATTERN[3]!, 50, 10, 24, 40, 5);
+    drawDigit(img, PATTERN[2]!, 94, 10, 24, 40, 5);
+    for (let y = 45; y < 50; y++) for (let x = 89; x < 94; x++) img.data[y * 140 + x] = 1;
+    const boxes = [box(10, 10, 34, 50), box(50, 10, 74, 50), box(89, 10, 118, 50)];
+    expect(findDecimalPointByProfile(img, boxes, describeRow(boxes), 0)).toBe(1);
+  });
+});
+
+describe('strokeWidth', () => {
+  it('measures the segments\' thickness across the digits, not their bars', () => {
+    const img: BinaryImage = { data: new Uint8Array(100 * 60), width: 100, height: 60 };
+    drawDigit(img, 'abcdefg', 10, 10, 24, 40, 5);
+    drawDigit(img, 'bc', 40, 10, 24, 40, 5);
+    drawDigit(img, 'abdeg', 70, 10, 24, 40, 5);
+    expect(strokeWidth(img, [box(10, 10, 34, 50), box(59, 10, 64, 50), box(70, 10, 94, 50)])).toBe(5);
   });
 });
 

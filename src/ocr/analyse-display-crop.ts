@@ -433,6 +433,7 @@ export function findDecimalPointByProfile(bin: BinaryImage, digits: Blob[], row:
   const top = median(digits.map((d) => d.y0));
   const yc = (top + baseline) / 2;
   const xs = (x: number, y: number): number => x + shear * (y - yc);
+  const stroke = strokeWidth(bin, digits);
   // The digits' edges in the rows of the lower vertical segments (c, e), just above where a point sits.
   const extent = (d: Blob, side: 'left' | 'right'): number => {
     let v = side === 'left' ? Infinity : -Infinity;
@@ -463,6 +464,10 @@ export function findDecimalPointByProfile(bin: BinaryImage, digits: Blob[], row:
         if (beyond.length === 0) continue;
         if (!inBase) { above += beyond.length; continue; }
         if (x - start > 0.3 * h || xs(start, y) < (xs(d.x0, y) + right) / 2) continue;
+        // A point may touch the next glyph, but ink from that glyph's box edge on wider than a point (two strokes) is
+        // its bottom bar jutting out under the gap: a 3, 5 or 9 has no lower-left segment to end the gap above it
+        // (649089.69 read 64908.969).
+        if (start >= next.x0 && x - start > 2 * stroke) continue;
         base += beyond.length;
         beyond.forEach((v) => columns.add(v));
       }
@@ -470,6 +475,24 @@ export function findDecimalPointByProfile(bin: BinaryImage, digits: Blob[], row:
     if (base >= 4 && columns.size >= 2 && above <= 0.25 * base) return i;
   }
   return -1;
+}
+
+/** The segments' thickness: the median run of ink across the digits' rows above and below the middle bar. */
+export function strokeWidth(bin: BinaryImage, digits: Blob[]): number {
+  const runs: number[] = [];
+  for (const d of digits) {
+    const h = blobHeight(d);
+    for (let y = Math.round(d.y0 + 0.2 * h); y < Math.round(d.y0 + 0.8 * h); y++) {
+      if (y >= d.y0 + 0.4 * h && y < d.y0 + 0.6 * h) continue;
+      let run = 0;
+      for (let x = d.x0; x <= d.x1; x++) {
+        if (x < d.x1 && bin.data[y * bin.width + x] === 1) { run++; continue; }
+        if (run > 0) runs.push(run);
+        run = 0;
+      }
+    }
+  }
+  return median(runs);
 }
 
 /**

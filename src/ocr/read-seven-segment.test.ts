@@ -127,6 +127,18 @@ describe('digitSlots', () => {
     expect(boxes.map((box, i) => readSevenSegmentDigit(img, box, shear, 22, slots[i])[0]!.digit)).toEqual([0, 7]);
   });
 
+  it('measures a glyph\'s slanted edge above a decimal point clinging to it: a 1 keeps its narrow slot', () => {
+    // A slanted 1, a point at its foot, and a 6 set close after it, as on a heat meter's LCD (00041.629).
+    const img = blank(110, 60);
+    drawDigit(img, 'bc', 20, 10, 20, 40, 4, 0.1);
+    for (let y = 45; y < 50; y++) for (let x = 38; x < 44; x++) img.data[y * img.width + x] = 1;
+    drawDigit(img, PATTERNS[6]!, 46, 10, 20, 40, 4, 0.1);
+    const boxes = findBlobs(img, 8).sort((a, b) => a.x0 - b.x0);
+    const shear = estimateShear(img, boxes);
+    const slots = digitSlots(boxes, 25, { bin: img, shear });
+    expect(boxes.map((box, i) => readSevenSegmentDigit(img, box, shear, 20, slots[i])[0]!)).toEqual([{ digit: 1, p: 0.93 }, expect.objectContaining({ digit: 6 })]);
+  });
+
   it('closes the end slots near the ink: a decimal point after the last digit stays out', () => {
     const slots = digitSlots([b(10, 32), b(38, 60)], 28);
     expect(slots[0]!.lo).toBeCloseTo(10 - 0.15 * 28);

@@ -180,7 +180,9 @@ const BLOT_FACTOR = 0.2;
  * the last slot sooner.
  */
 export function digitSlots(boxes: Blob[], pitch: number, ink?: { bin: BinaryImage; shear: number }, after?: Blob): SlotBounds[] {
-  const edge = (b: Blob) => (ink && ink.shear !== 0 ? shearedExtent(ink.bin, b, ink.shear) : { left: b.x0, right: b.x1 });
+  // Edges above the bottom quarter, where a 1's width is measured too: a decimal point clinging to a glyph's foot
+  // would carry its edge into the next glyph (the 1 of 00041.629 took in the 6's corner and read unsure).
+  const edge = (b: Blob) => (ink && ink.shear !== 0 ? shearedExtent(ink.bin, b, ink.shear, undefined, 0.75) : { left: b.x0, right: b.x1 });
   const edges = boxes.map(edge);
   const next = after ? edge(after) : null;
   return edges.map((e, i) => {
