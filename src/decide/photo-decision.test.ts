@@ -161,8 +161,24 @@ describe('photos beside typed readings', () => {
 
   it('reviews a confident photo that shows another value, and a photo that cannot confirm the typed one', () => {
     expect(decide(text, photos(photo([cand(48891, 0.95)]))).reasons).toContain('photo_conflict');
-    expect(decide(text, photos(photo([])))).toMatchObject({ decision: 'review', reasons: ['photo_unverified'] });
+    expect(decide(text, photos(photo([cand(48891, 0.5)])))).toMatchObject({ decision: 'review', reasons: ['photo_unverified'] });
     expect(decide(text, { readings: [], problems: [{ attachmentIndex: 0, problem: 'image_corrupt' }], unsupported: 0 }).reasons).toEqual(['photo_unverified']);
+  });
+
+  it('lets the typed reading stand beside a photo in which no counter or digit was found: a cat, a receipt, a wall', () => {
+    expect(decide(text, photos(photo([])))).toMatchObject({ decision: 'accept', readings: [{ t1: 48391 }] });
+    expect(decide(text, photos(photo([], { problem: 'no_display_found' }))).decision).toBe('accept');
+    // …but not beside one read unsurely alongside it.
+    expect(decide(text, photos(photo([]), photo([cand(48891, 0.5)], { attachmentIndex: 1 }))).reasons).toEqual(['photo_unverified']);
+  });
+
+  it('takes an LCD with leading zeros whose point went unseen as agreeing when its first digits, as many as the meter has, are the typed value', () => {
+    const lcd = (digits: string, digitConfidence: number[]) => photo([{ digits, value: Number(digits), confidence: 0.2 }], { display: 'lcd', digitConfidence, doubtCodes: ['no_decimal_point'] });
+    const sure = [1, 1, 1, 1, 1, 1, 0.99, 0.98];
+    expect(decide(text, photos(lcd('04839166', sure))).decision).toBe('accept');
+    // Another value typed does not agree, nor does the typed one where the photo's digits are unsure.
+    expect(decide('Лицевой счёт 2700123456, показания 48392', photos(lcd('04839166', sure))).reasons).toEqual(['photo_unverified']);
+    expect(decide(text, photos(lcd('04839166', [1, 1, 0.3, 1, 1, 1, 1, 1]))).reasons).toEqual(['photo_unverified']);
   });
 
   it('takes a reading as agreement only when it has as many digits as the meter, where the row shows them all', () => {

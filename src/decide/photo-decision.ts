@@ -20,7 +20,8 @@ export function photoReasonsBesideText(readings: readonly Reading[], photos: Mes
   const meters = readings.map((r) => r.meter);
   const check = checkPhotosAgainstText(readings, photos.readings.map((p) => counterOf(p, meters)), rules, meterDigits);
   if (check === 'conflict') reasons.push('photo_conflict');
-  // A photo that could not be read (or opened) cannot confirm the typed value.
+  // A photo read unsurely cannot confirm the typed value, nor can one that could not be opened (a clerk looks at
+  // what the customer sent); one that was looked at and shows no counter says nothing.
   else if (check === 'unverified' || (check === 'none' && photos.problems.length > 0)) reasons.push('photo_unverified');
   return reasons;
 }

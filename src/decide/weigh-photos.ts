@@ -24,11 +24,13 @@ export const DEFAULT_PHOTO_RULES: PhotoRules = { acceptConfidence: 0.8, ambiguit
 export type PhotoCheck = 'agree' | 'conflict' | 'unverified' | 'none';
 
 /** Readings typed in the text against the photos: one agreeing photo verifies them; any confident photo that
- *  agrees with none of the typed values is a conflict; photos read with no confidence leave them unverified.
+ *  agrees with none of the typed values is a conflict; photos read with no confidence leave them unverified. A
+ *  photo in which no counter was found or no digit read (a cat, a blank wall, a document) says nothing either way:
+ *  the typed readings stand as they would without it.
  *  `meterDigits`: the digit counts of the typed readings' meters (a row showing every digit must have one). */
 export function checkPhotosAgainstText(readings: readonly Reading[], photos: readonly PhotoReading[], rules: PhotoRules, meterDigits: ReadonlySet<number> = new Set()): PhotoCheck {
   const read = photos.filter((p) => p.problem === null && p.candidates.length > 0);
-  if (photos.length === 0) return 'none';
+  if (read.length === 0) return 'none';
   const typed = new Set(readings.flatMap((r) => [r.t1, r.t2, r.t3]).filter((v): v is number => v !== null));
   let agree = false;
   for (const p of read) {
@@ -53,11 +55,23 @@ export function checkPhotosAgainstText(readings: readonly Reading[], photos: rea
     const ownGuess = best.confidence > (p.candidates[1]?.confidence ?? 0) && !(p.doubtCodes ?? []).includes('few_digits');
     const matching = typed.has(best.value) && ownGuess && counts(best) && wholeRow(best) ? best
       : p.candidates.find((c) => typed.has(c.value) && wholeRow(c) && counts(c) && c.confidence >= rules.acceptConfidence * rules.ambiguityRatio);
-    if (matching) agree = true;
+    if (matching || decimalsUnseen(p, best, typed, meterDigits, rules)) agree = true;
     else if (typed.has(best.value)) continue;
     else if (best.confidence >= rules.acceptConfidence) return 'conflict';
   }
   return agree ? 'agree' : 'unverified';
+}
+
+/** An LCD showing leading zeros shows every integer digit: when its point went unseen, its first `digits` digits
+ *  (the meter's count) are the integer part and the rest decimals. Those digits, together as likely as a lesser
+ *  reading must be to agree, equal to a typed value written out to the meter's count agree with it ("0309771" off
+ *  030977.66 and a typed 30977); a digit dropped or added by the customer changes the written-out value, so it
+ *  cannot agree by this. */
+function decimalsUnseen(p: PhotoReading, best: ReadingCandidate, typed: ReadonlySet<number>, meterDigits: ReadonlySet<number>, rules: PhotoRules): boolean {
+  if (p.display !== 'lcd' || !(p.doubtCodes ?? []).includes('no_decimal_point') || !best.digits.startsWith('0')) return false;
+  if (p.digitConfidence.length !== best.digits.length) return false;
+  const likely = (n: number) => p.digitConfidence.slice(0, n).reduce((a, b) => a * b, 1) >= rules.acceptConfidence * rules.ambiguityRatio;
+  return [...meterDigits].some((n) => n < best.digits.length && likely(n) && [...typed].some((v) => String(v).padStart(n, '0') === best.digits.slice(0, n)));
 }
 
 export interface PhotoValue {
