@@ -174,6 +174,21 @@ describe('isRed (a decimal drum)', () => {
     expect(isRed(crop([60, 12, 12]), digit, 30)).toBe(true);
   });
 
+  it('sees a red frame round the decimal drums above and below the digit, though far from it; not red on one side only', () => {
+    /** A black 60×100 crop, a grey digit at rows 30–70, red lines across at the given rows. */
+    const framed = (rows: number[]) => {
+      const data = Buffer.alloc(60 * 100 * 3, 10);
+      for (let y = 30; y < 70; y++) for (let x = 22; x < 38; x++) data.set([150, 150, 150], 3 * (y * 60 + x));
+      for (const r of rows) for (let y = r; y < r + 3; y++) for (let x = 0; x < 60; x++) data.set([170, 25, 20], 3 * (y * 60 + x));
+      return { data, width: 60, height: 100, channels: 3 as const };
+    };
+    const tall = { x0: 22, y0: 30, x1: 38, y1: 70, area: 400 };
+    expect(isRed(framed([2, 96]), tall, 30)).toBe(true);
+    expect(isRed(framed([12, 86]), tall, 30)).toBe(true);
+    expect(isRed(framed([2]), tall, 30)).toBe(false);
+    expect(isRed(framed([]), tall, 30)).toBe(false);
+  });
+
   it('takes no black drum, brown wood or dark brown for red', () => {
     expect(isRed(crop([20, 20, 20]), digit, 30)).toBe(false);
     expect(isRed(crop([150, 100, 60]), digit, 30)).toBe(false);

@@ -367,10 +367,11 @@ export function isRed(crop: RawImage, b: Blob, pitch: number): boolean {
   const cx = blobCx(b);
   const left = redShare(crop, Math.round(Math.min(b.x0 - padX, cx - 0.6 * pitch)), Math.round(Math.min(b.x0, cx - 0.3 * pitch)), y0, y1);
   const right = redShare(crop, Math.round(Math.max(b.x1, cx + 0.3 * pitch)), Math.round(Math.max(b.x1 + padX, cx + 0.6 * pitch)), y0, y1);
-  // A frame around several decimal drums shows on one side of each, but above and below all of them.
+  // A frame around several decimal drums shows on one side of each, but above and below all of them — drawn round
+  // the drums' window, as far as four fifths of a digit from the digit itself.
   const bh = blobHeight(b);
-  const above = redShare(crop, b.x0, b.x1, Math.round(b.y0 - 0.5 * bh), Math.round(b.y0 - 0.05 * bh));
-  const below = redShare(crop, b.x0, b.x1, Math.round(b.y1 + 0.05 * bh), Math.round(b.y1 + 0.5 * bh));
+  const above = redShare(crop, b.x0, b.x1, Math.round(b.y0 - 0.95 * bh), Math.round(b.y0 - 0.05 * bh));
+  const below = redShare(crop, b.x0, b.x1, Math.round(b.y1 + 0.05 * bh), Math.round(b.y1 + 0.95 * bh));
   return inside > 0.06 || (left > 0.04 && right > 0.04) || (above > 0.04 && below > 0.04);
 }
 
