@@ -29,7 +29,7 @@ const photoCount = option('photos', 6);
 const repeat = option('repeat', 3);
 const rssCount = option('rss-count', 1000);
 
-interface Label { file: string; display: string; reading: number | null; digits: string | null }
+interface Label { file: string; display: string; reading: number | null; digits: string | null; serial?: string | null }
 
 const quantile = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -94,7 +94,8 @@ async function latency(settings: ReturnType<typeof loadSettings<(typeof OCR_SETT
         const raw = email(readFileSync(path.join(dir, label.file)), label.file);
         const digits = label.digits?.length ?? 6;
         const registry = new RegistryIndex([{
-          account: '2701999001', meter: '011999001', kind: 'electricity', zones: 1, digits,
+          // The meter is the photo's own (its serial, when the label has one), as the customer's would be.
+          account: '2701999001', meter: label.serial ?? '011999001', kind: 'electricity', zones: 1, digits,
           last: { t1: Math.max(0, (label.reading ?? 1000) - 150), t2: null, t3: null }, lastDate: '2026-10-22', emails: [],
         }]);
         const t0 = performance.now();
