@@ -182,7 +182,7 @@ export function widerIsBetter(tight: Pick<DisplayLayout, 'digits' | 'flags'>, wi
 /** The counter's digits are the largest on the faceplate; a clearly smaller row is more likely a serial or a rating.
  *  And a counter photographed to be read fills a fair part of the frame: digits under MIN_DIGIT_SHARE of the
  *  photo's shorter side are faceplate print (a year, a rating) read where the counter itself could not be seen. */
-export function applySizePrior(read: Pick<ReadDisplay, 'digitHeight' | 'candidates'>[] & { reading: { doubts: string[] } }[], image: Pick<RawImage, 'width' | 'height'>): void {
+export function applySizePrior(read: (Pick<ReadDisplay, 'digitHeight' | 'candidates'> & { reading: { doubts: string[] } })[], image: Pick<RawImage, 'width' | 'height'>): void {
   // Only rows that read as digits at all count: a tall label or a barcode says nothing about the counter.
   const tallest = Math.max(0, ...read.filter((r) => (r.candidates[0]?.confidence ?? 0) >= 0.3).map((r) => r.digitHeight));
   const smallest = MIN_DIGIT_SHARE * Math.min(image.width, image.height);
